@@ -1,0 +1,81 @@
+/**
+ * The database schema (Drizzle). `npm run db:generate` turns changes here into a migration in drizzle/.
+ *
+ * Why the latest quote lives in the `stocks` row: every list query filters on listing facts (sector,
+ * industry, exchange) and orders by quote figures (price, change, volume, market cap). Keeping both in
+ * one table lets a single composite index serve filter + order + keyset pagination, and lets one
+ * statement return a stock together with its quote.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const stocks = sqliteTable(
+  'stocks',
+  {
+    symbol: text('symbol').primaryKey(),
+    name: text('name').notNull(),
+    exchange: text('exchange'),
+    sector: text('sector'),
+    industry: text('industry'),
+    currency: text('currency').notNull().default('USD'),
+    sharesOutstanding: real('shares_outstanding').notNull(),
+    // The latest quote. Every listed stock has one: rows imported without prices get a synthetic history.
+    price: real('price').notNull(),
+    change: real('change').notNull(),
+    changePercent: real('change_percent').notNull(),
+    open: real('open'),
+    high: real('high'),
+    low: real('low'),
+    previousClose: real('previous_close'),
+    volume: real('volume').notNull(),
+    marketCap: real('market_cap').notNull(),
+    /** Unix milliseconds of the quote. */
+    quoteUpdatedAt: integer('quote_updated_at').notNull(),
+  },
+  (t) => [
+    // One index per order (ties broken by symbol) so ORDER BY … LIMIT walks an index instead of sorting.
+    index('stocks_name_idx').on(sql`${t.name} COLLATE NOCASE`, t.symbol),
+    index('stocks_price_idx').on(t.price, t.symbol),
+    index('stocks_change_percent_idx').on(t.changePercent, t.symbol),
+    index('stocks_volume_idx').on(t.volume, t.symbol),
+    index('stocks_market_cap_idx').on(t.marketCap, t.symbol),
+    // Sector pages, sector stats and movers-in-a-sector order by these within one sector.
+    index('stocks_sector_market_cap_idx').on(t.sector, t.marketCap, t.symbol),
+    index('stocks_sector_change_percent_idx').on(t.sector, t.changePercent, t.symbol),
+    index('stocks_sector_volume_idx').on(t.sector, t.volume, t.symbol),
+    index('stocks_industry_idx').on(sql`${t.industry} COLLATE NOCASE`, t.marketCap),
+    index('stocks_exchange_idx').on(sql`${t.exchange} COLLATE NOCASE`, t.marketCap),
+  ],
+);
+
+/**
+ * OHLCV bars. Stored intervals: 60 s, 300 s, 3600 s and 86400 s; 15-minute, weekly and monthly bars are
+ * aggregated from them in SQL. WITHOUT ROWID: the primary key is the only access path (a chart is one
+ * range scan on (symbol, interval, time)), so the table is that B-tree and nothing else.
+ */
+export const bars = sqliteTable(
+  'bars',
+  {
+    symbol: text('symbol')
+      .notNull()
+      .references(() => stocks.symbol, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    intervalSeconds: integer('interval_seconds').notNull(),
+    /** Unix seconds of the bar's start; a daily bar starts at the session's open. */
+    time: integer('time').notNull(),
+    open: real('open').notNull(),
+    high: real('high').notNull(),
+    low: real('low').notNull(),
+    close: real('close').notNull(),
+    volume: real('volume').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.symbol, t.intervalSeconds, t.time] })],
+);
+
+/** Small key/value facts about the data: its version (bumped by every committed write) and when it changed. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export type StockRow = typeof stocks.$inferSelect;
+export type NewStockRow = typeof stocks.$inferInsert;

@@ -1,0 +1,42 @@
+/**
+ * Counts and times the SQL statements a unit of work executes (a GraphQL request, an import).
+ *
+ * The recorder object belongs to the request context; AsyncLocalStorage only carries it down to the
+ * database driver, so stores need no extra parameter and no statement can escape the count (the
+ * Server-Timing `db;desc="N queries"` figure that the N+1 budget is checked against).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export class StatementRecorder {
+  statements = 0;
+  durationMs = 0;
+  /** Names (the leading `/* name *\/` comment) of recorded statements, kept only when asked for. */
+  readonly names: string[] | null;
+
+  constructor(options: { keepNames?: boolean } = {}) {
+    this.names = options.keepNames ? [] : null;
+  }
+
+  record(sqlText: string, durationMs: number): void {
+    this.statements += 1;
+    this.durationMs += durationMs;
+    if (this.names) this.names.push(statementName(sqlText));
+  }
+}
+
+const storage = new AsyncLocalStorage<StatementRecorder>();
+
+/** Runs `work` with `recorder` counting every statement executed inside it, however deep. */
+export function withStatementRecorder<T>(recorder: StatementRecorder, work: () => T): T {
+  return storage.run(recorder, work);
+}
+
+export function currentStatementRecorder(): StatementRecorder | undefined {
+  return storage.getStore();
+}
+
+/** `/* stocksPage *\/ SELECT …` → `stocksPage`; Drizzle-built statements get their first words. */
+export function statementName(sqlText: string): string {
+  const named = /^\s*\/\*\s*([\w.-]+)\s*\*\//.exec(sqlText);
+  return named ? named[1]! : sqlText.trim().split(/\s+/).slice(0, 4).join(' ');
+}

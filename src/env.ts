@@ -1,0 +1,72 @@
+/**
+ * Configuration: the one module that reads process.env. Parsed once at start; every problem is reported
+ * together so an operator fixes a bad deployment in one go.
+ */
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z.object({
+  /** @default 4000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** @default 127.0.0.1 in development, 0.0.0.0 in production */
+  HOST: z.string().min(1).optional(),
+  /** A SQLite file path. @default ./data/stockql.db */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('./data/stockql.db')
+    .refine((v) => !/^postgres(ql)?:\/\//.test(v), 'PostgreSQL is not supported yet: use a SQLite file path'),
+  /** `memory`, `redis://…` or `off`. @default memory */
+  CACHE_URL: z
+    .string()
+    .default('memory')
+    .refine((v) => v === 'memory' || v === 'off' || /^rediss?:\/\//.test(v), 'must be memory, off or a redis:// URL'),
+  /** @default development */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** @default info */
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** Seed of the embedded synthetic market. @default 42 */
+  MARKET_SEED: z.coerce.number().int().default(42),
+});
+
+export type Env = {
+  port: number;
+  host: string;
+  databasePath: string;
+  cacheUrl: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  logLevel: (typeof logLevels)[number];
+  marketSeed: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (process.env by default); throws a ConfigError that lists every problem. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings mean "unset" (a common artefact of templated deployments).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    databasePath: e.DATABASE_URL.replace(/^(sqlite|file):(\/\/)?/, ''),
+    cacheUrl: e.CACHE_URL,
+    nodeEnv: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    marketSeed: e.MARKET_SEED,
+  };
+}
