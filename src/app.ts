@@ -1,0 +1,85 @@
+/**
+ * createApp: everything the API process needs, wired together but not yet listening.
+ * Opening is ordered so /readyz tells the truth: database open → migrations → seed when empty → Apollo.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { applyMigrations, migrationsApplied } from './db/migrate.js';
+import type { Env } from './env.js';
+import { createApollo } from './graphql/apollo.js';
+import { createContext } from './graphql/context.js';
+import { createHttpServer } from './http/server.js';
+import { prometheusText } from './http/prometheus.js';
+import type { Logger } from './logger.js';
+import type { RequestCounters } from './modules/metrics/metrics.service.js';
+import { seedEmbeddedMarket, type SeedProgress } from './modules/market/seed-market.js';
+import { createServices, type Services } from './services.js';
+
+export interface App {
+  server: Server;
+  database: DatabaseHandle;
+  services: Services;
+  /** Starts listening on env.port/env.host (port 0 picks a free port); resolves with the URL. */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Stops accepting connections, lets in-flight requests finish, then closes Apollo and the database. */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  logger: Logger;
+  /** Progress of the first-start seeding, if it happens. */
+  onSeedProgress?: SeedProgress;
+}
+
+export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppOptions): Promise<App> {
+  const database = openDatabase(env.databasePath);
+  try {
+    applyMigrations(database);
+    const counters: RequestCounters = { requests: 0, errors: 0 };
+    const services = createServices(database, counters);
+    if ((await services.stores.market.listedSymbols()).size === 0) {
+      logger.info('database has no stocks: seeding the embedded market', { database: env.databasePath });
+      const summary = await seedEmbeddedMarket(services.stores.market, { seed: env.marketSeed, onProgress: onSeedProgress });
+      logger.info('seeded the embedded market', { ...summary });
+    }
+    const apollo = createApollo({ isProduction: env.isProduction, logger, counters });
+    await apollo.start();
+    const server = createHttpServer({
+      apollo,
+      createContext: (recorder) => createContext(services, recorder),
+      logger,
+      readiness: [
+        { name: 'database', check: () => database.sqlite.open },
+        { name: 'migrations', check: () => migrationsApplied(database) },
+      ],
+      metricsText: () => prometheusText(counters),
+    });
+
+    return {
+      server,
+      database,
+      services,
+      listen: () =>
+        new Promise((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(env.port, env.host, () => {
+            const { port } = server.address() as AddressInfo;
+            const host = env.host.includes(':') ? `[${env.host}]` : env.host;
+            resolve({ port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql` });
+          });
+        }),
+      close: async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await apollo.stop();
+        database.close();
+      },
+    };
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}

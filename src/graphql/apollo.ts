@@ -1,0 +1,53 @@
+/**
+ * The Apollo server: schema, landing page, error masking and plugins. It is driven by our own node:http
+ * handler (src/http/), not by express, because the framework costs more than the data here (STACK.md).
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger.js';
+import type { RequestCounters } from '../modules/metrics/metrics.service.js';
+import type { GraphQLContext } from './context.js';
+import { ErrorCode, MASKED_ERROR_MESSAGE } from './errors.js';
+import { requestCounterPlugin } from './plugins/request-counter.js';
+import { buildSchema } from './schema.js';
+
+export interface ApolloOptions {
+  isProduction: boolean;
+  logger: Logger;
+  counters: RequestCounters;
+}
+
+export function createApollo({ isProduction, logger, counters }: ApolloOptions): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    introspection: !isProduction,
+    includeStacktraceInErrorResponses: !isProduction,
+    csrfPrevention: true,
+    // HTTP batching stays off: one operation per request keeps costs and limits per request meaningful.
+    allowBatchedHttpRequests: false,
+    plugins: [
+      isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      requestCounterPlugin(counters),
+    ],
+    formatError: (formatted, error) => maskUnexpectedError(formatted, error, isProduction, logger),
+  });
+}
+
+/**
+ * Deliberate errors (GraphQLErrors with a code: bad input, validation) pass through; anything else is a
+ * bug or an outage, logged in full and shown to clients in production only as "Unexpected error.".
+ */
+export function maskUnexpectedError(formatted: GraphQLFormattedError, error: unknown, isProduction: boolean, logger: Logger): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? null) : error;
+  const deliberate = original === null || original instanceof GraphQLError;
+  if (deliberate) return formatted;
+  logger.error('unexpected error while resolving', {
+    message: original instanceof Error ? original.message : String(original),
+    stack: original instanceof Error ? original.stack : undefined,
+    path: formatted.path,
+  });
+  if (!isProduction) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return { message: MASKED_ERROR_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

@@ -1,0 +1,69 @@
+/**
+ * The HTTP server: routes /graphql, /healthz, /readyz and /metrics on plain node:http.
+ */
+import { createServer, type Server } from 'node:http';
+import type { Logger } from '../logger.js';
+import type { GraphQLHandlerOptions } from './graphql-handler.js';
+import { createGraphQLHandler } from './graphql-handler.js';
+import { sendGraphQLError, sendJson, sendText } from './respond.js';
+import { ErrorCode } from '../graphql/errors.js';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): boolean;
+}
+
+export interface HttpServerOptions extends GraphQLHandlerOptions {
+  logger: Logger;
+  readiness: ReadinessCheck[];
+  /** Prometheus text for GET /metrics. */
+  metricsText: () => string;
+}
+
+export function createHttpServer(options: HttpServerOptions): Server {
+  const handleGraphQL = createGraphQLHandler(options);
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = queryAt === -1 ? '' : url.slice(queryAt);
+    const route = async () => {
+      switch (path) {
+        case '/graphql':
+          if (req.method !== 'GET' && req.method !== 'POST') {
+            return sendGraphQLError(res, 405, ErrorCode.BAD_REQUEST, `${req.method} is not supported on /graphql: use GET or POST.`, { allow: 'GET, POST' });
+          }
+          return handleGraphQL(req, res, search);
+        case '/healthz':
+          return sendJson(res, 200, { status: 'ok' });
+        case '/readyz': {
+          const checks = Object.fromEntries(options.readiness.map((r) => [r.name, safeCheck(r)]));
+          const ready = Object.values(checks).every(Boolean);
+          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+        }
+        case '/metrics':
+          return sendText(res, 200, 'text/plain; version=0.0.4; charset=utf-8', options.metricsText());
+        default:
+          return sendJson(res, 404, { error: `No route ${path}: the API is at /graphql.` });
+      }
+    };
+    route().catch((error: unknown) => {
+      options.logger.error('request failed', { path, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+      if (!res.headersSent) sendGraphQLError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.');
+      else res.destroy();
+    });
+  });
+  // Slow or idle clients must not hold sockets forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+function safeCheck(readiness: ReadinessCheck): boolean {
+  try {
+    return readiness.check();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * What each chart range means, which intervals make sense for it, and how each interval is stored.
+ *
+ * Stored intervals are 1 minute, 5 minutes, 1 hour and 1 day; 15-minute, weekly and monthly bars are
+ * aggregated from 5-minute and daily bars in SQL. An interval is allowed for a range only when the history
+ * kept at that interval covers the range (1-minute bars exist for the latest session only, 5-minute bars
+ * for five sessions, hourly bars for three months) and the point count stays sensible.
+ */
+import type { ChartInterval, ChartRange } from '../../generated/resolvers-types.js';
+
+export type { ChartInterval, ChartRange };
+
+/** Where a range starts, counted back from the stock's latest daily bar. */
+export type RangeWindow =
+  | { kind: 'sessions'; sessionsBack: number }
+  | { kind: 'calendar'; modifier: string }
+  | { kind: 'all' };
+
+export interface RangeSpec {
+  window: RangeWindow;
+  defaultInterval: ChartInterval;
+  allowedIntervals: readonly ChartInterval[];
+}
+
+export const RANGE_SPECS: Record<ChartRange, RangeSpec> = {
+  ONE_DAY: { window: { kind: 'sessions', sessionsBack: 0 }, defaultInterval: 'ONE_MINUTE', allowedIntervals: ['ONE_MINUTE', 'FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR'] },
+  FIVE_DAYS: { window: { kind: 'sessions', sessionsBack: 4 }, defaultInterval: 'FIVE_MINUTES', allowedIntervals: ['FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR', 'ONE_DAY'] },
+  ONE_MONTH: { window: { kind: 'calendar', modifier: '-1 month' }, defaultInterval: 'ONE_HOUR', allowedIntervals: ['ONE_HOUR', 'ONE_DAY', 'ONE_WEEK'] },
+  SIX_MONTHS: { window: { kind: 'calendar', modifier: '-6 months' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  YEAR_TO_DATE: { window: { kind: 'calendar', modifier: 'start of year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  ONE_YEAR: { window: { kind: 'calendar', modifier: '-1 year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  FIVE_YEARS: { window: { kind: 'calendar', modifier: '-5 years' }, defaultInterval: 'ONE_WEEK', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  MAX: { window: { kind: 'all' }, defaultInterval: 'ONE_MONTH', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+};
+
+/** How bars of an interval are obtained: read as stored, or aggregated from a finer stored interval. */
+export type IntervalSource =
+  | { kind: 'stored'; seconds: number }
+  | { kind: 'aggregated'; fromSeconds: number; bucket: 'fifteenMinutes' | 'week' | 'month' };
+
+export const INTERVAL_SOURCES: Record<ChartInterval, IntervalSource> = {
+  ONE_MINUTE: { kind: 'stored', seconds: 60 },
+  FIVE_MINUTES: { kind: 'stored', seconds: 300 },
+  FIFTEEN_MINUTES: { kind: 'aggregated', fromSeconds: 300, bucket: 'fifteenMinutes' },
+  ONE_HOUR: { kind: 'stored', seconds: 3600 },
+  ONE_DAY: { kind: 'stored', seconds: 86400 },
+  ONE_WEEK: { kind: 'aggregated', fromSeconds: 86400, bucket: 'week' },
+  ONE_MONTH: { kind: 'aggregated', fromSeconds: 86400, bucket: 'month' },
+};

@@ -1,0 +1,52 @@
+/**
+ * Per-request chart loader. Keys are (symbol, range, interval); one batch runs one statement per distinct
+ * (range, interval), so `chart(range: ONE_MONTH)` on 200 stocks is a single query.
+ */
+import DataLoader from 'dataloader';
+import { buildChart, type ChartModel, type PricePointModel } from './chart-model.js';
+import { INTERVAL_SOURCES, RANGE_SPECS, type ChartInterval, type ChartRange } from './chart-ranges.js';
+import type { ChartStore } from './charts.store.js';
+
+export interface ChartKey {
+  symbol: string;
+  range: ChartRange;
+  interval: ChartInterval;
+}
+
+export type ChartLoader = DataLoader<ChartKey, ChartModel, string>;
+
+export function createChartLoader(store: ChartStore): ChartLoader {
+  return new DataLoader<ChartKey, ChartModel, string>(
+    async (keys) => {
+      const groups = new Map<string, ChartKey[]>();
+      for (const key of keys) {
+        const group = `${key.range}|${key.interval}`;
+        const list = groups.get(group);
+        if (list) list.push(key);
+        else groups.set(group, [key]);
+      }
+      const charts = new Map<string, ChartModel>();
+      for (const group of groups.values()) {
+        const { range, interval } = group[0]!;
+        const symbols = [...new Set(group.map((k) => k.symbol))];
+        const rows = await store.findBars(symbols, RANGE_SPECS[range].window, INTERVAL_SOURCES[interval]);
+        const bySymbol = new Map<string, PricePointModel[]>();
+        for (const row of rows) {
+          const points = bySymbol.get(row.symbol);
+          const point = { time: row.time, open: row.open, high: row.high, low: row.low, close: row.close, volume: row.volume };
+          if (points) points.push(point);
+          else bySymbol.set(row.symbol, [point]);
+        }
+        for (const symbol of symbols) {
+          charts.set(chartCacheKey({ symbol, range, interval }), buildChart(symbol, range, interval, bySymbol.get(symbol) ?? []));
+        }
+      }
+      return keys.map((key) => charts.get(chartCacheKey(key))!);
+    },
+    { cacheKeyFn: chartCacheKey, maxBatchSize: 1000 },
+  );
+}
+
+export function chartCacheKey(key: ChartKey): string {
+  return `${key.symbol}|${key.range}|${key.interval}`;
+}

@@ -1,0 +1,178 @@
+/**
+ * The market repository's write side: listings, quotes and bars in bulk, and the data version.
+ *
+ * A write is one transaction over an iterable of stocks that the store consumes inside it, so a caller
+ * can generate histories lazily (memory stays flat) while every row lands or none does. Bars go in as
+ * multi-row upserts of BAR_BATCH_ROWS rows through one prepared statement: binding many rows per call is
+ * what makes SQLite take several hundred thousand bars per second.
+ */
+import type Database from 'better-sqlite3';
+
+export interface ListingFacts {
+  symbol: string;
+  name: string;
+  exchange: string | null;
+  sector: string | null;
+  industry: string | null;
+  currency: string;
+}
+
+export interface QuoteValues {
+  sharesOutstanding: number;
+  price: number;
+  change: number;
+  changePercent: number;
+  open: number | null;
+  high: number | null;
+  low: number | null;
+  previousClose: number | null;
+  volume: number;
+  marketCap: number;
+  /** Unix milliseconds. */
+  updatedAt: number;
+}
+
+/** Bars of one interval in columns (typed arrays from the generator, or plain arrays). */
+export interface BarColumns {
+  intervalSeconds: number;
+  length: number;
+  time: ArrayLike<number>;
+  open: ArrayLike<number>;
+  high: ArrayLike<number>;
+  low: ArrayLike<number>;
+  close: ArrayLike<number>;
+  volume: ArrayLike<number>;
+}
+
+/** One stock to write: facts always; quote and bars when there are new ones (else the old ones stay). */
+export interface StockWrite {
+  facts: ListingFacts;
+  quote: QuoteValues | null;
+  bars: BarColumns[];
+}
+
+export interface WriteOptions {
+  /** Delete every stock and bar before writing (a rebuild). @default false */
+  reset?: boolean;
+  /** Delete every stock (and its bars) that the write does not name. @default false */
+  replace?: boolean;
+  /** Called after each stock is written, inside the transaction. */
+  onStock?: (written: number) => void;
+}
+
+export interface WriteSummary {
+  stocksWritten: number;
+  barsWritten: number;
+  stocksRemoved: number;
+  dataVersion: number;
+}
+
+export interface MarketStore {
+  /** Symbols listed now. */
+  listedSymbols(): Promise<Set<string>>;
+  /** Writes `stocks` in one transaction; bumps the data version when it commits. */
+  write(stocks: Iterable<StockWrite>, options?: WriteOptions): Promise<WriteSummary>;
+  dataVersion(): Promise<number>;
+}
+
+export const BAR_BATCH_ROWS = 500;
+const BAR_COLUMNS = 8;
+
+export function createMarketStore(sqlite: Database.Database): MarketStore {
+  // `replace` marks the symbols a write names here (per connection, never on disk).
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS wanted_symbols (symbol TEXT PRIMARY KEY)');
+  const upsertFacts = sqlite.prepare(`/* upsertListingFacts */
+    INSERT INTO stocks (symbol, name, exchange, sector, industry, currency, shares_outstanding, price, change,
+                        change_percent, volume, market_cap, quote_updated_at)
+    VALUES (@symbol, @name, @exchange, @sector, @industry, @currency, 0, 0, 0, 0, 0, 0, 0)
+    ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, exchange = excluded.exchange, sector = excluded.sector,
+      industry = excluded.industry, currency = excluded.currency`);
+  const updateQuote = sqlite.prepare(`/* updateQuote */
+    UPDATE stocks SET shares_outstanding = @sharesOutstanding, price = @price, change = @change,
+      change_percent = @changePercent, open = @open, high = @high, low = @low, previous_close = @previousClose,
+      volume = @volume, market_cap = @marketCap, quote_updated_at = @updatedAt
+    WHERE symbol = @symbol`);
+  const barsSql = (rows: number) => `/* upsertBars:${rows} */
+    INSERT INTO bars (symbol, interval_seconds, time, open, high, low, close, volume)
+    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+    ON CONFLICT (symbol, interval_seconds, time) DO UPDATE SET open = excluded.open, high = excluded.high,
+      low = excluded.low, close = excluded.close, volume = excluded.volume`;
+  const insertBatch = sqlite.prepare(barsSql(BAR_BATCH_ROWS));
+  const insertOne = sqlite.prepare(barsSql(1));
+  const listed = sqlite.prepare<[], string>(`/* listedSymbols */ SELECT symbol FROM stocks`).pluck();
+  const markWanted = sqlite.prepare(`/* markWanted */ INSERT OR IGNORE INTO temp.wanted_symbols (symbol) VALUES (?)`);
+  const unwanted = sqlite
+    .prepare<[], string>(`/* unwantedSymbols */ SELECT symbol FROM stocks WHERE symbol NOT IN (SELECT symbol FROM temp.wanted_symbols)`)
+    .pluck();
+  const removeStock = sqlite.prepare(`/* removeStock */ DELETE FROM stocks WHERE symbol = ?`);
+  const removeBars = sqlite.prepare(`/* removeStockBars */ DELETE FROM bars WHERE symbol = ?`);
+  const readVersion = sqlite.prepare<[], string>(`/* dataVersion */ SELECT value FROM meta WHERE key = 'data_version'`).pluck();
+  const setMeta = sqlite.prepare(`/* setMeta */
+    INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  const countBars = sqlite.prepare<[], number>(`/* countBars */ SELECT count(*) FROM bars`).pluck();
+  const params = new Array<unknown>(BAR_BATCH_ROWS * BAR_COLUMNS);
+
+  function writeBars(symbol: string, series: BarColumns): number {
+    let i = 0;
+    for (; i + BAR_BATCH_ROWS <= series.length; i += BAR_BATCH_ROWS) {
+      for (let r = 0; r < BAR_BATCH_ROWS; r++) fillRow(params, r * BAR_COLUMNS, symbol, series, i + r);
+      insertBatch.run(params);
+    }
+    const one = new Array<unknown>(BAR_COLUMNS);
+    for (; i < series.length; i++) {
+      fillRow(one, 0, symbol, series, i);
+      insertOne.run(one);
+    }
+    return series.length;
+  }
+
+  const write = sqlite.transaction((items: Iterable<StockWrite>, options: WriteOptions): WriteSummary => {
+    let stocksWritten = 0;
+    let barsWritten = 0;
+    if (options.reset) sqlite.exec('DELETE FROM bars; DELETE FROM stocks;');
+    if (options.replace) sqlite.exec('DELETE FROM temp.wanted_symbols');
+    for (const item of items) {
+      upsertFacts.run(item.facts);
+      if (item.quote) updateQuote.run({ symbol: item.facts.symbol, ...item.quote });
+      for (const series of item.bars) barsWritten += writeBars(item.facts.symbol, series);
+      if (options.replace) markWanted.run(item.facts.symbol);
+      stocksWritten += 1;
+      options.onStock?.(stocksWritten);
+    }
+    let stocksRemoved = 0;
+    if (options.replace) {
+      for (const symbol of unwanted.all()) {
+        removeBars.run(symbol);
+        stocksRemoved += removeStock.run(symbol).changes;
+      }
+    }
+    const dataVersion = Number(readVersion.get() ?? 0) + 1;
+    setMeta.run('data_version', String(dataVersion));
+    setMeta.run('data_updated_at', new Date().toISOString());
+    setMeta.run('bar_count', String(countBars.get()));
+    return { stocksWritten, barsWritten, stocksRemoved, dataVersion };
+  });
+
+  return {
+    async listedSymbols() {
+      return new Set(listed.all());
+    },
+    async write(items, options = {}) {
+      return write(items, options);
+    },
+    async dataVersion() {
+      return Number(readVersion.get() ?? 0);
+    },
+  };
+}
+
+function fillRow(target: unknown[], at: number, symbol: string, s: BarColumns, i: number): void {
+  target[at] = symbol;
+  target[at + 1] = s.intervalSeconds;
+  target[at + 2] = s.time[i];
+  target[at + 3] = s.open[i];
+  target[at + 4] = s.high[i];
+  target[at + 5] = s.low[i];
+  target[at + 6] = s.close[i];
+  target[at + 7] = s.volume[i];
+}

@@ -1,0 +1,133 @@
+/**
+ * A deterministic, plausible market history for one listing: daily bars for years, hourly bars for
+ * months, 5-minute and 1-minute bars for the last sessions, and the quote after the last close.
+ *
+ * Determinism and continuation: every random draw is keyed by (seed, symbol or sector, session
+ * day), never by position in a sequence. So the output depends only on the seed, the listing and
+ * the last session; adding or removing other stocks changes nothing; and a session's returns,
+ * ranges, volumes and minute path are the same in any history that contains it. Levels are
+ * anchored at the end (the last close is the listing's price), so a history one session longer
+ * that ends at the price {@link simulateSession} produced reproduces this one plus that session.
+ */
+import { INTERVAL_SECONDS, type BarSeries, type HistoryPlan, type SyntheticHistory, type SyntheticListing, type SyntheticQuote } from './history-types.js';
+import { appendAggregatedMinutes, barsPerSession, createBarSeries } from './bar-series.js';
+import { walkDailyBars, type DailyWalk } from './daily-walk.js';
+import { planHistoryWindows } from './history-windows.js';
+import { createMinuteBars, simulateSessionMinutes, type MinuteBars } from './intraday-path.js';
+import { SeededRandom } from './random.js';
+import { stockProfile, type StockProfile } from './stock-profile.js';
+import { sessionDayNumber, type TradingSession } from '../calendar/index.js';
+
+/** The value when it is a usable positive number; otherwise null (CSV rows bring blanks and zeros). */
+function positiveOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function sessionMinutes(session: TradingSession): number {
+  return (session.close - session.open) / 60;
+}
+
+/** Bars a run of sessions yields at a bucket size, for sizing columns before filling them. */
+function countBars(sessions: readonly TradingSession[], from: number, bucketMinutes: number): number {
+  let count = 0;
+  for (let i = from; i < sessions.length; i++) count += barsPerSession(sessionMinutes(sessions[i]!), bucketMinutes);
+  return count;
+}
+
+/** Simulates a session's minutes and makes its daily bar their aggregate (open and close already agree). */
+function simulateWalkSession(profile: StockProfile, walk: DailyWalk, i: number, random: SeededRandom, minutes: MinuteBars, dayBar: BarSeries): void {
+  const session = walk.sessions[i]!;
+  simulateSessionMinutes(
+    {
+      stockKey: profile.stockKey,
+      day: sessionDayNumber(session),
+      minuteCount: sessionMinutes(session),
+      open: walk.open[i]!,
+      close: walk.close[i]!,
+      intradayVolatility: walk.intradayVolatility[i]!,
+      expectedVolume: walk.expectedVolume[i]!,
+    },
+    random,
+    minutes,
+  );
+  appendAggregatedMinutes(dayBar, 0, minutes, session.open, minutes.count);
+  walk.high[i] = dayBar.high[0]!;
+  walk.low[i] = dayBar.low[0]!;
+  walk.volume[i] = dayBar.volume[0]!;
+}
+
+function dailySeries(walk: DailyWalk, count: number): BarSeries {
+  const series = createBarSeries(INTERVAL_SECONDS.ONE_DAY, count);
+  const first = walk.length - count;
+  for (let i = 0; i < count; i++) series.time[i] = walk.sessions[first + i]!.open;
+  series.open.set(walk.open.subarray(first));
+  series.high.set(walk.high.subarray(first));
+  series.low.set(walk.low.subarray(first));
+  series.close.set(walk.close.subarray(first));
+  series.volume.set(walk.volume.subarray(first));
+  return series;
+}
+
+function quoteOf(walk: DailyWalk, sharesOutstanding: number): SyntheticQuote {
+  const last = walk.length - 1;
+  const price = walk.close[last]!;
+  const previousClose = walk.close[last - 1]!;
+  const change = price - previousClose;
+  return {
+    price,
+    change,
+    changePercent: (change / previousClose) * 100,
+    open: walk.open[last]!,
+    high: walk.high[last]!,
+    low: walk.low[last]!,
+    previousClose,
+    volume: walk.volume[last]!,
+    marketCap: sharesOutstanding * price,
+    updatedAt: walk.sessions[last]!.close * 1000,
+  };
+}
+
+export function generateHistory(listing: SyntheticListing, plan: HistoryPlan): SyntheticHistory {
+  const profile = stockProfile(listing, plan.seed);
+  const windows = planHistoryWindows(plan);
+  const lastClose = positiveOrNull(listing.price) ?? profile.defaultPrice;
+  const marketCap = positiveOrNull(listing.marketCap) ?? profile.defaultMarketCap;
+  const sharesOutstanding = Math.max(1, Math.round(marketCap / lastClose));
+  const walk = walkDailyBars(profile, windows.walkSessions, lastClose, sharesOutstanding);
+  const sessions = walk.sessions;
+
+  const hourlyFrom = walk.length - windows.hourlySessions;
+  const fiveMinuteFrom = walk.length - windows.fiveMinuteSessions;
+  const oneMinuteFrom = walk.length - windows.oneMinuteSessions;
+  const hourly = createBarSeries(INTERVAL_SECONDS.ONE_HOUR, countBars(sessions, hourlyFrom, 60));
+  const fiveMinute = createBarSeries(INTERVAL_SECONDS.FIVE_MINUTES, countBars(sessions, fiveMinuteFrom, 5));
+  const oneMinute = createBarSeries(INTERVAL_SECONDS.ONE_MINUTE, countBars(sessions, oneMinuteFrom, 1));
+  let hourlyIndex = 0;
+  let fiveMinuteIndex = 0;
+  let oneMinuteIndex = 0;
+
+  const random = new SeededRandom();
+  const minutes = createMinuteBars();
+  const dayBar = createBarSeries(INTERVAL_SECONDS.ONE_DAY, 1);
+  for (let i = walk.length - windows.intradaySessions; i < walk.length; i++) {
+    simulateWalkSession(profile, walk, i, random, minutes, dayBar);
+    const open = sessions[i]!.open;
+    if (i >= hourlyFrom) hourlyIndex = appendAggregatedMinutes(hourly, hourlyIndex, minutes, open, 60);
+    if (i >= fiveMinuteFrom) fiveMinuteIndex = appendAggregatedMinutes(fiveMinute, fiveMinuteIndex, minutes, open, 5);
+    if (i >= oneMinuteFrom) oneMinuteIndex = appendAggregatedMinutes(oneMinute, oneMinuteIndex, minutes, open, 1);
+  }
+
+  return {
+    symbol: listing.symbol,
+    sharesOutstanding,
+    series: [oneMinute, fiveMinute, hourly, dailySeries(walk, windows.dailySessions)],
+    quote: quoteOf(walk, sharesOutstanding),
+  };
+}
+
+/** The series of one interval in a history (every history has one per interval, possibly empty). */
+export function seriesOf(history: SyntheticHistory, intervalSeconds: BarSeries['intervalSeconds']): BarSeries {
+  const series = history.series.find((candidate) => candidate.intervalSeconds === intervalSeconds);
+  if (!series) throw new RangeError(`History of ${history.symbol} has no series of ${intervalSeconds} seconds`);
+  return series;
+}

@@ -1,0 +1,75 @@
+/**
+ * The per-stock constants of the synthetic market, derived from (seed, symbol, sector) alone so
+ * that a stock's character never depends on which other stocks exist.
+ */
+import { combineKeys, hashSeed, hashString, SeededRandom } from './random.js';
+import { recogniseSector, sectorAnnualVolatility } from './sector-volatility.js';
+
+export const TRADING_SESSIONS_PER_YEAR = 252;
+
+/** Stream tags keep draws for different purposes independent even under the same key. */
+export const RANDOM_STREAM = {
+  PROFILE: 0x50524f46,
+  MARKET: 0x4d4b5420,
+  SECTOR: 0x53454354,
+  REGIME: 0x52454749,
+  SESSION: 0x53455353,
+  INTRADAY: 0x494e5452,
+} as const;
+
+export interface StockProfile {
+  /** Key of every draw that belongs to this stock alone. */
+  stockKey: number;
+  /** Key of draws shared by the whole market under this seed (market moves, volatility regimes). */
+  marketKey: number;
+  /** Key of draws shared by the stock's sector under this seed; null when the sector is unknown. */
+  sectorKey: number | null;
+  /** Standard deviation of one session's log return (close to close). */
+  sessionVolatility: number;
+  /** Expected log return per session. */
+  sessionLogDrift: number;
+  /** Fraction of the shares outstanding that trades on a typical full session. */
+  typicalTurnover: number;
+  /** Last close used when the listing brings no price: log-normal, median $60. */
+  defaultPrice: number;
+  /** Market cap used when the listing brings none: log-normal, median $5B. */
+  defaultMarketCap: number;
+}
+
+/** `BRK-B`, `brk.b` and ` BRK.B ` are one stock, so they must share one history. */
+function canonicalSymbol(symbol: string): string {
+  return symbol.trim().toUpperCase().replace(/-/g, '.');
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export function stockProfile(listing: { symbol: string; sector: string | null }, seed: number): StockProfile {
+  const marketKey = hashSeed(seed);
+  const stockKey = combineKeys(marketKey, hashString(canonicalSymbol(listing.symbol)));
+  const sector = recogniseSector(listing.sector);
+  const sectorKey = sector ? combineKeys(marketKey, hashString(sector)) : null;
+
+  // The draw order below is part of the output: append new draws, never reorder.
+  const random = new SeededRandom(combineKeys(stockKey, RANDOM_STREAM.PROFILE));
+  // Stocks within a sector differ: 0.7–1.5× the sector's volatility, log-uniformly.
+  const volatilityFactor = Math.exp(Math.log(0.7) + random.nextUniform() * Math.log(1.5 / 0.7));
+  const annualVolatility = sectorAnnualVolatility(listing.sector) * volatilityFactor;
+  // Expected yearly return of 7% ± 4%; the −σ²/2 term makes it the expected *arithmetic* return.
+  const annualReturn = 0.07 + 0.04 * random.nextNormal();
+  const typicalTurnover = Math.exp(Math.log(0.003) + random.nextUniform() * Math.log(0.015 / 0.003));
+  const defaultPrice = clamp(60 * Math.exp(0.85 * random.nextNormal()), 2, 2_000);
+  const defaultMarketCap = clamp(5e9 * Math.exp(1.1 * random.nextNormal()), 5e7, 4e12);
+
+  return {
+    stockKey,
+    marketKey,
+    sectorKey,
+    sessionVolatility: annualVolatility / Math.sqrt(TRADING_SESSIONS_PER_YEAR),
+    sessionLogDrift: (annualReturn - (annualVolatility * annualVolatility) / 2) / TRADING_SESSIONS_PER_YEAR,
+    typicalTurnover,
+    defaultPrice,
+    defaultMarketCap,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The rules of reading stocks: input validation, paging and movers. Reads go through the per-request
+ * loaders (so the same stock is fetched once per request) or straight to the store for lists.
+ */
+import type { StockRow } from '../../db/schema.js';
+import { badUserInput } from '../../graphql/errors.js';
+import { canonicalSector } from '../sectors/gics.js';
+import { emptyConnection, toConnection, type StockConnectionModel } from './connection.js';
+import { decodeCursor } from './cursor.js';
+import { primeStocks, type StockLoader } from './loaders.js';
+import { validateStockFilter, type StockFilterInput } from './stock-filter.js';
+import type { StockOrderKey } from './stock-order.js';
+import type { MoverKind, StockCriteria, StockStore } from './stocks.store.js';
+import { normalizeSymbol, SYMBOL_RULE } from './symbol.js';
+
+export const MAX_PAGE_SIZE = 500;
+export const MAX_MOVERS = 100;
+
+export interface StockListArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: StockFilterInput | null;
+  orderBy?: StockOrderKey | null;
+}
+
+/** Checks that `value` is an integer in 1..max, else says so about `argumentName`. */
+export function requirePageSize(value: number | null | undefined, fallback: number, max: number, argumentName = 'first'): number {
+  const size = value ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > max) {
+    throw badUserInput(argumentName, `"${argumentName}" must be between 1 and ${max}; got ${size}.`);
+  }
+  return size;
+}
+
+export function requireSymbol(input: string, argumentName = 'symbol'): string {
+  const symbol = normalizeSymbol(input);
+  if (!symbol) throw badUserInput(argumentName, `${JSON.stringify(input)} is not a ticker symbol: use ${SYMBOL_RULE}.`);
+  return symbol;
+}
+
+export function createStocksService(store: StockStore) {
+  async function page(loader: StockLoader, args: StockListArgs, criteria: StockCriteria): Promise<StockConnectionModel> {
+    const first = requirePageSize(args.first, 50, MAX_PAGE_SIZE);
+    const order = args.orderBy ?? 'MARKET_CAP_DESC';
+    const after = args.after != null ? decodeCursor(args.after, order) : null;
+    const rows = await store.findPage({ criteria, order, after, limit: first + 1 });
+    primeStocks(loader, rows);
+    let counted: Promise<number> | undefined;
+    return toConnection(rows, first, order, after !== null, () => (counted ??= store.count(criteria)));
+  }
+
+  return {
+    /** Null when no such stock; BAD_USER_INPUT when `symbol` is malformed. */
+    async getStock(loader: StockLoader, symbolInput: string): Promise<StockRow | null> {
+      return loader.load(requireSymbol(symbolInput));
+    },
+
+    async listStocks(loader: StockLoader, args: StockListArgs): Promise<StockConnectionModel> {
+      const filter = validateStockFilter(args.filter);
+      if (filter.kind === 'empty') {
+        requirePageSize(args.first, 50, MAX_PAGE_SIZE);
+        return emptyConnection();
+      }
+      return page(loader, args, filter.criteria);
+    },
+
+    /** The stocks of one (canonical) sector, one page at a time. */
+    async listSectorStocks(loader: StockLoader, sector: string, args: Omit<StockListArgs, 'filter'>): Promise<StockConnectionModel> {
+      return page(loader, args, { sector });
+    },
+
+    async movers(loader: StockLoader, kind: MoverKind, firstInput: number | null | undefined, sectorInput: string | null | undefined): Promise<StockRow[]> {
+      const first = requirePageSize(firstInput, 10, MAX_MOVERS);
+      let sector: string | null = null;
+      if (sectorInput != null && sectorInput.trim() !== '') {
+        sector = canonicalSector(sectorInput);
+        if (!sector) return [];
+      }
+      const rows = await store.findMovers(kind, first, sector);
+      primeStocks(loader, rows);
+      return rows;
+    },
+  };
+}
+
+export type StocksService = ReturnType<typeof createStocksService>;

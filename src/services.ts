@@ -1,0 +1,36 @@
+/**
+ * Builds every store and service over one open database: the composition of the data layer.
+ */
+import type { DatabaseHandle } from './db/connection.js';
+import { createChartStore } from './modules/charts/charts.store.js';
+import { createChartsService } from './modules/charts/charts.service.js';
+import { createMarketStore } from './modules/market/market.store.js';
+import { createMetricsService, type RequestCounters } from './modules/metrics/metrics.service.js';
+import { createMetricsStore } from './modules/metrics/metrics.store.js';
+import { createSearchService } from './modules/search/search.service.js';
+import { createSearchStore } from './modules/search/search.store.js';
+import { createSectorStore } from './modules/sectors/sectors.store.js';
+import { createSectorsService } from './modules/sectors/sectors.service.js';
+import { createStockStore } from './modules/stocks/stocks.store.js';
+import { createStocksService } from './modules/stocks/stocks.service.js';
+
+export function createServices(database: DatabaseHandle, counters: RequestCounters) {
+  const stores = {
+    stocks: createStockStore(database.db),
+    sectors: createSectorStore(database.sqlite),
+    charts: createChartStore(database.sqlite),
+    search: createSearchStore(database.sqlite),
+    market: createMarketStore(database.sqlite),
+    metrics: createMetricsStore(database.sqlite, database.path),
+  };
+  return {
+    stores,
+    stocks: createStocksService(stores.stocks),
+    sectors: createSectorsService(stores.sectors),
+    charts: createChartsService(),
+    search: createSearchService(stores.search),
+    metrics: createMetricsService(stores.metrics, counters),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
