@@ -38,7 +38,8 @@ export function createChartLoader(store: ChartStore): ChartLoader {
           else bySymbol.set(row.symbol, [point]);
         }
         for (const symbol of symbols) {
-          charts.set(chartCacheKey({ symbol, range, interval }), buildChart(symbol, range, interval, bySymbol.get(symbol) ?? []));
+          const points = ensureTimeOrder(bySymbol.get(symbol) ?? []);
+          charts.set(chartCacheKey({ symbol, range, interval }), buildChart(symbol, range, interval, points));
         }
       }
       return keys.map((key) => charts.get(chartCacheKey(key))!);
@@ -49,4 +50,12 @@ export function createChartLoader(store: ChartStore): ChartLoader {
 
 export function chartCacheKey(key: ChartKey): string {
   return `${key.symbol}|${key.range}|${key.interval}`;
+}
+
+/** Sorts only when needed: the store returns time order, so this is one linear check in practice. */
+function ensureTimeOrder(points: PricePointModel[]): PricePointModel[] {
+  for (let i = 1; i < points.length; i++) {
+    if (points[i]!.time < points[i - 1]!.time) return points.sort((a, b) => a.time - b.time);
+  }
+  return points;
 }

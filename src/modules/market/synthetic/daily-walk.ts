@@ -4,8 +4,7 @@
  * history ends exactly at the listing's price while every session keeps its own log returns.
  */
 import { sessionDayNumber, type TradingSession } from '../calendar/index.js';
-import { SeededRandom } from './random.js';
-import { createSessionShocks, drawSessionShocks, type SessionShocks } from './session-shocks.js';
+import { createSessionShocks, SessionShockDrawer, type SessionShocks } from './session-shocks.js';
 import type { StockProfile } from './stock-profile.js';
 
 /**
@@ -73,11 +72,11 @@ export function walkDailyBars(profile: StockProfile, sessions: readonly TradingS
   const intradayLogReturn = new Float64Array(length);
   const highExcursion = new Float64Array(length);
   const lowExcursion = new Float64Array(length);
-  const random = new SeededRandom();
+  const drawer = new SessionShockDrawer(profile);
   const shocks = createSessionShocks();
   for (let i = 0; i < length; i++) {
     const session = sessions[i]!;
-    drawSessionShocks(profile, sessionDayNumber(session), (session.close - session.open) / 60, random, shocks);
+    drawer.draw(sessionDayNumber(session), (session.close - session.open) / 60, shocks);
     gapLogReturn[i] = shocks.gapLogReturn;
     intradayLogReturn[i] = shocks.intradayLogReturn;
     highExcursion[i] = shocks.highExcursion;

@@ -14,7 +14,6 @@ import { appendAggregatedMinutes, barsPerSession, createBarSeries } from './bar-
 import { walkDailyBars, type DailyWalk } from './daily-walk.js';
 import { planHistoryWindows } from './history-windows.js';
 import { createMinuteBars, simulateSessionMinutes, type MinuteBars } from './intraday-path.js';
-import { SeededRandom } from './random.js';
 import { stockProfile, type StockProfile } from './stock-profile.js';
 import { sessionDayNumber, type TradingSession } from '../calendar/index.js';
 
@@ -35,7 +34,7 @@ function countBars(sessions: readonly TradingSession[], from: number, bucketMinu
 }
 
 /** Simulates a session's minutes and makes its daily bar their aggregate (open and close already agree). */
-function simulateWalkSession(profile: StockProfile, walk: DailyWalk, i: number, random: SeededRandom, minutes: MinuteBars, dayBar: BarSeries): void {
+function simulateWalkSession(profile: StockProfile, walk: DailyWalk, i: number, minutes: MinuteBars): void {
   const session = walk.sessions[i]!;
   simulateSessionMinutes(
     {
@@ -47,13 +46,11 @@ function simulateWalkSession(profile: StockProfile, walk: DailyWalk, i: number, 
       intradayVolatility: walk.intradayVolatility[i]!,
       expectedVolume: walk.expectedVolume[i]!,
     },
-    random,
     minutes,
   );
-  appendAggregatedMinutes(dayBar, 0, minutes, session.open, minutes.count);
-  walk.high[i] = dayBar.high[0]!;
-  walk.low[i] = dayBar.low[0]!;
-  walk.volume[i] = dayBar.volume[0]!;
+  walk.high[i] = minutes.sessionHigh;
+  walk.low[i] = minutes.sessionLow;
+  walk.volume[i] = minutes.sessionVolume;
 }
 
 function dailySeries(walk: DailyWalk, count: number): BarSeries {
@@ -106,11 +103,9 @@ export function generateHistory(listing: SyntheticListing, plan: HistoryPlan): S
   let fiveMinuteIndex = 0;
   let oneMinuteIndex = 0;
 
-  const random = new SeededRandom();
   const minutes = createMinuteBars();
-  const dayBar = createBarSeries(INTERVAL_SECONDS.ONE_DAY, 1);
   for (let i = walk.length - windows.intradaySessions; i < walk.length; i++) {
-    simulateWalkSession(profile, walk, i, random, minutes, dayBar);
+    simulateWalkSession(profile, walk, i, minutes);
     const open = sessions[i]!.open;
     if (i >= hourlyFrom) hourlyIndex = appendAggregatedMinutes(hourly, hourlyIndex, minutes, open, 60);
     if (i >= fiveMinuteFrom) fiveMinuteIndex = appendAggregatedMinutes(fiveMinute, fiveMinuteIndex, minutes, open, 5);

@@ -7,6 +7,8 @@
  * re-drawn later without replaying the years before it (see generate-history.ts).
  */
 
+import { normalFromUint32 } from './normal-table.js';
+
 const GOLDEN_RATIO_32 = 0x9e3779b9;
 const TWO_POW_32 = 4_294_967_296;
 
@@ -43,14 +45,29 @@ export function hashSeed(seed: number): number {
 }
 
 /**
+ * Fills `target[0…count)` with the same 32-bit values (as signed integers) that
+ * `new SeededRandom(key).nextUint32()` would return, in one tight loop: the minute paths need
+ * hundreds of draws per session, and a local-variable loop is several times faster than method calls.
+ */
+export function fillRandomBits(key: number, target: Int32Array, count: number): void {
+  let state = key | 0;
+  for (let i = 0; i < count; i++) {
+    state = (state + GOLDEN_RATIO_32) | 0;
+    let x = state ^ (state >>> 16);
+    x = Math.imul(x, 0x21f0aaad);
+    x ^= x >>> 15;
+    x = Math.imul(x, 0x735a2d97);
+    target[i] = x ^ (x >>> 15);
+  }
+}
+
+/**
  * splitmix32 with a reseedable state: a counter stepped by the golden ratio and avalanche-mixed,
  * which is all the quality price noise needs and costs a few integer multiplies per draw.
  * Reseeding instead of constructing keeps per-session draws free of allocations.
  */
 export class SeededRandom {
   private state = 0;
-  private spareNormal = 0;
-  private hasSpareNormal = false;
 
   constructor(key = 0) {
     this.reseed(key);
@@ -59,7 +76,6 @@ export class SeededRandom {
   /** Restarts the sequence at `key`; the same key always yields the same draws. */
   reseed(key: number): this {
     this.state = key >>> 0;
-    this.hasSpareNormal = false;
     return this;
   }
 
@@ -73,17 +89,9 @@ export class SeededRandom {
     return (this.nextUint32() + 0.5) / TWO_POW_32;
   }
 
-  /** Standard normal, by the Box–Muller transform (the pair's second value is kept for the next call). */
+  /** Standard normal (see normal-table.ts for why a table rather than Box–Muller). */
   nextNormal(): number {
-    if (this.hasSpareNormal) {
-      this.hasSpareNormal = false;
-      return this.spareNormal;
-    }
-    const radius = Math.sqrt(-2 * Math.log(this.nextUniform()));
-    const angle = 2 * Math.PI * this.nextUniform();
-    this.spareNormal = radius * Math.sin(angle);
-    this.hasSpareNormal = true;
-    return radius * Math.cos(angle);
+    return normalFromUint32(this.nextUint32());
   }
 
   /** Exponential with mean 1: the size of an excursion beyond a bar's open/close. */

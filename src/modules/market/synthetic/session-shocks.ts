@@ -55,49 +55,68 @@ function fatTailedNormal(random: SeededRandom, tailProbability: number, tailScal
   return (normal * scale) / Math.sqrt(1 - tailProbability + tailProbability * tailScale * tailScale);
 }
 
-function regimeKnotLogLevel(random: SeededRandom, marketKey: number, knot: number): number {
-  return REGIME_LOG_VOLATILITY * random.reseed(combineKeys(combineKeys(marketKey, RANDOM_STREAM.REGIME), knot)).nextNormal();
-}
-
-/** Market-wide volatility multiplier for a day, mean square ≈ 1, interpolated between knots. */
-function volatilityRegime(random: SeededRandom, marketKey: number, day: DayNumber): number {
-  const knot = Math.floor(day / REGIME_KNOT_DAYS);
-  const weight = (day - knot * REGIME_KNOT_DAYS) / REGIME_KNOT_DAYS;
-  const logLevel = (1 - weight) * regimeKnotLogLevel(random, marketKey, knot) + weight * regimeKnotLogLevel(random, marketKey, knot + 1);
-  return Math.exp(logLevel - REGIME_LOG_VOLATILITY * REGIME_LOG_VOLATILITY);
-}
-
 /**
- * Draws the shocks of `profile`'s stock on `day` into `out` (reused to keep the walk allocation-free).
- * `sessionMinutes` is 390, or 210 on early-close days, which move and trade less.
+ * Draws sessions' shocks for one stock. Holds the reusable generator and remembers the last two
+ * volatility-regime knots, since consecutive sessions almost always share them.
  */
-export function drawSessionShocks(profile: StockProfile, day: DayNumber, sessionMinutes: number, random: SeededRandom, out: SessionShocks): void {
-  const regime = volatilityRegime(random, profile.marketKey, day);
-  const marketShock = fatTailedNormal(random.reseed(combineKeys(combineKeys(profile.marketKey, RANDOM_STREAM.MARKET), day)), MARKET_TAIL_PROBABILITY, MARKET_TAIL_SCALE);
-  const sectorShock = profile.sectorKey === null ? 0 : random.reseed(combineKeys(combineKeys(profile.sectorKey, RANDOM_STREAM.SECTOR), day)).nextNormal();
-  const sectorShare = profile.sectorKey === null ? 0 : SECTOR_VARIANCE_SHARE;
+export class SessionShockDrawer {
+  private readonly random = new SeededRandom();
+  private knot = Number.NaN;
+  private knotLogLevel = 0;
+  private nextKnotLogLevel = 0;
 
-  // Everything below is the stock's own; the draw order is part of the output.
-  random.reseed(combineKeys(combineKeys(profile.stockKey, RANDOM_STREAM.SESSION), day));
-  const ownShock = fatTailedNormal(random, STOCK_TAIL_PROBABILITY, STOCK_TAIL_SCALE);
-  const overnightSplit = random.nextNormal();
-  const volumeNoise = random.nextNormal();
-  out.highExcursion = random.nextExponential();
-  out.lowExcursion = random.nextExponential();
+  constructor(private readonly profile: StockProfile) {}
 
-  const shock =
-    Math.sqrt(MARKET_VARIANCE_SHARE) * marketShock + Math.sqrt(sectorShare) * sectorShock + Math.sqrt(1 - MARKET_VARIANCE_SHARE - sectorShare) * ownShock;
-  const volatility = profile.sessionVolatility * regime;
-  const logReturn = profile.sessionLogDrift + volatility * shock;
-  // Split the day's move into overnight and intraday parts that are uncorrelated and carry
-  // OVERNIGHT_VARIANCE_SHARE and the rest of the variance respectively.
-  const gap = OVERNIGHT_VARIANCE_SHARE * logReturn + volatility * Math.sqrt(OVERNIGHT_VARIANCE_SHARE * (1 - OVERNIGHT_VARIANCE_SHARE)) * overnightSplit;
-  const sessionFraction = sessionMinutes / FULL_SESSION_MINUTES;
-  const shortDayScale = Math.sqrt(sessionFraction);
+  /**
+   * Draws the shocks of the stock on `day` into `out` (reused to keep walks allocation-free).
+   * `sessionMinutes` is 390, or 210 on early-close days, which move and trade less.
+   */
+  draw(day: DayNumber, sessionMinutes: number, out: SessionShocks): void {
+    const { profile, random } = this;
+    const regime = this.volatilityRegime(day);
+    const marketShock = fatTailedNormal(random.reseed(combineKeys(combineKeys(profile.marketKey, RANDOM_STREAM.MARKET), day)), MARKET_TAIL_PROBABILITY, MARKET_TAIL_SCALE);
+    const sectorShock = profile.sectorKey === null ? 0 : random.reseed(combineKeys(combineKeys(profile.sectorKey, RANDOM_STREAM.SECTOR), day)).nextNormal();
+    const sectorShare = profile.sectorKey === null ? 0 : SECTOR_VARIANCE_SHARE;
 
-  out.gapLogReturn = gap;
-  out.intradayLogReturn = (logReturn - gap) * shortDayScale;
-  out.intradayVolatility = volatility * Math.sqrt(1 - OVERNIGHT_VARIANCE_SHARE) * shortDayScale;
-  // Busy days are the ones that move (|shock| averages ≈ 0.8) and the stormy regimes.
-  out.turnover = profile.typicalTurnover * Math.exp(0.3 * volumeNoise - 0.045) * (0.76 + 0.3 * Math.abs(shock)) * Math.sqrt(regime) * sessionFraction;
+    // Everything below is the stock's own; the draw order is part of the output.
+    random.reseed(combineKeys(combineKeys(profile.stockKey, RANDOM_STREAM.SESSION), day));
+    const ownShock = fatTailedNormal(random, STOCK_TAIL_PROBABILITY, STOCK_TAIL_SCALE);
+    const overnightSplit = random.nextNormal();
+    const volumeNoise = random.nextNormal();
+    out.highExcursion = random.nextExponential();
+    out.lowExcursion = random.nextExponential();
+
+    const shock =
+      Math.sqrt(MARKET_VARIANCE_SHARE) * marketShock + Math.sqrt(sectorShare) * sectorShock + Math.sqrt(1 - MARKET_VARIANCE_SHARE - sectorShare) * ownShock;
+    const volatility = profile.sessionVolatility * regime;
+    const logReturn = profile.sessionLogDrift + volatility * shock;
+    // Split the day's move into overnight and intraday parts that are uncorrelated and carry
+    // OVERNIGHT_VARIANCE_SHARE and the rest of the variance respectively.
+    const gap = OVERNIGHT_VARIANCE_SHARE * logReturn + volatility * Math.sqrt(OVERNIGHT_VARIANCE_SHARE * (1 - OVERNIGHT_VARIANCE_SHARE)) * overnightSplit;
+    const sessionFraction = sessionMinutes / FULL_SESSION_MINUTES;
+    const shortDayScale = Math.sqrt(sessionFraction);
+
+    out.gapLogReturn = gap;
+    out.intradayLogReturn = (logReturn - gap) * shortDayScale;
+    out.intradayVolatility = volatility * Math.sqrt(1 - OVERNIGHT_VARIANCE_SHARE) * shortDayScale;
+    // Busy days are the ones that move (|shock| averages ≈ 0.8) and the stormy regimes.
+    out.turnover = profile.typicalTurnover * Math.exp(0.3 * volumeNoise - 0.045) * (0.76 + 0.3 * Math.abs(shock)) * Math.sqrt(regime) * sessionFraction;
+  }
+
+  /** Market-wide volatility multiplier for a day, mean square ≈ 1, interpolated between knots. */
+  private volatilityRegime(day: DayNumber): number {
+    const knot = Math.floor(day / REGIME_KNOT_DAYS);
+    if (knot !== this.knot) {
+      this.knotLogLevel = knot === this.knot + 1 ? this.nextKnotLogLevel : this.regimeKnotLogLevel(knot);
+      this.nextKnotLogLevel = this.regimeKnotLogLevel(knot + 1);
+      this.knot = knot;
+    }
+    const weight = (day - knot * REGIME_KNOT_DAYS) / REGIME_KNOT_DAYS;
+    const logLevel = (1 - weight) * this.knotLogLevel + weight * this.nextKnotLogLevel;
+    return Math.exp(logLevel - REGIME_LOG_VOLATILITY * REGIME_LOG_VOLATILITY);
+  }
+
+  private regimeKnotLogLevel(knot: number): number {
+    return REGIME_LOG_VOLATILITY * this.random.reseed(combineKeys(combineKeys(this.profile.marketKey, RANDOM_STREAM.REGIME), knot)).nextNormal();
+  }
 }

@@ -8,8 +8,7 @@ import { appendAggregatedMinutes, barsPerSession, createBarSeries } from './bar-
 import { sessionBarFromShocks } from './daily-walk.js';
 import { INTERVAL_SECONDS, type BarSeries, type SyntheticListing } from './history-types.js';
 import { createMinuteBars, simulateSessionMinutes } from './intraday-path.js';
-import { SeededRandom } from './random.js';
-import { createSessionShocks, drawSessionShocks } from './session-shocks.js';
+import { createSessionShocks, SessionShockDrawer } from './session-shocks.js';
 import { stockProfile } from './stock-profile.js';
 
 export interface SessionSimulationInput {
@@ -42,9 +41,8 @@ export function simulateSession(input: SessionSimulationInput): SimulatedSession
   const profile = stockProfile(input.listing, input.seed);
   const day = sessionDayNumber(session);
   const minuteCount = (session.close - session.open) / 60;
-  const random = new SeededRandom();
   const shocks = createSessionShocks();
-  drawSessionShocks(profile, day, minuteCount, random, shocks);
+  new SessionShockDrawer(profile).draw(day, minuteCount, shocks);
   const bar = sessionBarFromShocks(input.previousClose, shocks, input.sharesOutstanding);
 
   const minutes = createMinuteBars();
@@ -58,7 +56,6 @@ export function simulateSession(input: SessionSimulationInput): SimulatedSession
       intradayVolatility: shocks.intradayVolatility,
       expectedVolume: input.sharesOutstanding * shocks.turnover,
     },
-    random,
     minutes,
   );
   const aggregate = (intervalSeconds: BarSeries['intervalSeconds'], bucketMinutes: number): BarSeries => {
