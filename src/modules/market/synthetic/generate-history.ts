@@ -10,10 +10,10 @@
  * that ends at the price {@link simulateSession} produced reproduces this one plus that session.
  */
 import { INTERVAL_SECONDS, type BarSeries, type HistoryPlan, type SyntheticHistory, type SyntheticListing, type SyntheticQuote } from './history-types.js';
-import { appendAggregatedMinutes, barsPerSession, createBarSeries } from './bar-series.js';
+import { appendAggregatedMinutes, barsPerSession, createBarSeries, highOf, lowOf } from './bar-series.js';
 import { walkDailyBars, type DailyWalk } from './daily-walk.js';
 import { planHistoryWindows } from './history-windows.js';
-import { createMinuteBars, simulateSessionMinutes, type MinuteBars } from './intraday-path.js';
+import { createMinutePath, simulateSessionMinutes, type MinutePath } from './intraday-path.js';
 import { stockProfile, type StockProfile } from './stock-profile.js';
 import { sessionDayNumber, type TradingSession } from '../calendar/index.js';
 
@@ -34,7 +34,7 @@ function countBars(sessions: readonly TradingSession[], from: number, bucketMinu
 }
 
 /** Simulates a session's minutes and makes its daily bar their aggregate (open and close already agree). */
-function simulateWalkSession(profile: StockProfile, walk: DailyWalk, i: number, minutes: MinuteBars): void {
+function simulateWalkSession(profile: StockProfile, walk: DailyWalk, i: number, minutes: MinutePath): void {
   const session = walk.sessions[i]!;
   simulateSessionMinutes(
     {
@@ -48,8 +48,8 @@ function simulateWalkSession(profile: StockProfile, walk: DailyWalk, i: number, 
     },
     minutes,
   );
-  walk.high[i] = minutes.sessionHigh;
-  walk.low[i] = minutes.sessionLow;
+  walk.high[i] = highOf(minutes.sessionLogHigh, minutes.open, minutes.close);
+  walk.low[i] = lowOf(minutes.sessionLogLow, minutes.open, minutes.close);
   walk.volume[i] = minutes.sessionVolume;
 }
 
@@ -103,7 +103,7 @@ export function generateHistory(listing: SyntheticListing, plan: HistoryPlan): S
   let fiveMinuteIndex = 0;
   let oneMinuteIndex = 0;
 
-  const minutes = createMinuteBars();
+  const minutes = createMinutePath();
   for (let i = walk.length - windows.intradaySessions; i < walk.length; i++) {
     simulateWalkSession(profile, walk, i, minutes);
     const open = sessions[i]!.open;

@@ -1,10 +1,14 @@
 /**
- * One session's 1-minute bars: a Brownian bridge in log price from the day's open to its close,
+ * One session's 1-minute path: a Brownian bridge in log price from the day's open to its close,
  * with the U-shaped intraday profile of real markets — volatile and busy after the opening bell,
  * quiet at lunch, busy again into the closing auction.
  *
  * The bridge is pinned at both ends, so the minutes always agree with the daily walk: the first
  * minute opens at the session's open and the last closes at its close, exactly.
+ *
+ * The path is kept in log prices and only turned into prices where a bar is emitted (see
+ * bar-series.ts): three months of hourly bars need every minute simulated but only one price
+ * per hour, and skipping ~25 000 exponentials per stock is most of the generator's speed.
  */
 import type { DayNumber } from '../calendar/index.js';
 import { normalFromUint32 } from './normal-table.js';
@@ -12,31 +16,37 @@ import { combineKeys, fillRandomBits } from './random.js';
 import { FULL_SESSION_MINUTES } from './session-shocks.js';
 import { RANDOM_STREAM } from './stock-profile.js';
 
-/** Reusable buffers for one session's minute bars (allocated once, refilled per session). */
-export interface MinuteBars {
+/** Reusable buffers for one session's minutes (allocated once, refilled per session). */
+export interface MinutePath {
+  /** Minutes in the session: 390, or 210 on early-close days. */
   count: number;
-  /** The session as a whole: highest high, lowest low and total volume of its minutes. */
-  sessionHigh: number;
-  sessionLow: number;
-  sessionVolume: number;
-  open: Float64Array;
-  high: Float64Array;
-  low: Float64Array;
-  close: Float64Array;
+  /** The session's exact open and close prices (the path's pinned ends). */
+  open: number;
+  close: number;
+  /** Per minute: log price at the minute's end, and the log of its high and low. */
+  logClose: Float64Array;
+  logHigh: Float64Array;
+  logLow: Float64Array;
+  /** Per minute: shares traded, whole numbers. */
   volume: Float64Array;
+  /** Over the whole session: the highest log high, the lowest log low, the total volume. */
+  sessionLogHigh: number;
+  sessionLogLow: number;
+  sessionVolume: number;
 }
 
-export function createMinuteBars(capacity = FULL_SESSION_MINUTES): MinuteBars {
+export function createMinutePath(capacity = FULL_SESSION_MINUTES): MinutePath {
   return {
     count: 0,
-    sessionHigh: 0,
-    sessionLow: 0,
-    sessionVolume: 0,
-    open: new Float64Array(capacity),
-    high: new Float64Array(capacity),
-    low: new Float64Array(capacity),
-    close: new Float64Array(capacity),
+    open: 0,
+    close: 0,
+    logClose: new Float64Array(capacity),
+    logHigh: new Float64Array(capacity),
+    logLow: new Float64Array(capacity),
     volume: new Float64Array(capacity),
+    sessionLogHigh: 0,
+    sessionLogLow: 0,
+    sessionVolume: 0,
   };
 }
 
@@ -99,56 +109,51 @@ export interface SessionPathInput {
 // Two 32-bit draws per minute: one for the path, one for the minute's range and volume.
 const randomBits = new Int32Array(2 * FULL_SESSION_MINUTES);
 
-/** Fills `out` with the session's minute bars; draws come from (stock, day) alone. */
-export function simulateSessionMinutes(input: SessionPathInput, out: MinuteBars): void {
+/** Fills `out` with the session's minute path; draws come from (stock, day) alone. */
+export function simulateSessionMinutes(input: SessionPathInput, out: MinutePath): void {
   const { minuteCount, open, close, intradayVolatility, expectedVolume } = input;
   const { minuteVolatility, elapsedVariance, volumeShare } = intradayProfile(minuteCount);
-  const { open: opens, high: highs, low: lows, close: closes, volume: volumes } = out;
+  const { logClose, logHigh, logLow, volume } = out;
   fillRandomBits(combineKeys(combineKeys(input.stockKey, RANDOM_STREAM.INTRADAY), input.day), randomBits, 2 * minuteCount);
 
-  // Pass 1: an unconstrained walk W in unit-variance time, kept in `closes` as scratch space.
+  // Pass 1: an unconstrained walk W in unit-variance time, kept in `logClose` as scratch space.
   let walk = 0;
   for (let minute = 0; minute < minuteCount; minute++) {
     walk += minuteVolatility[minute]! * normalFromUint32(randomBits[minute]! >>> 0);
-    closes[minute] = walk;
+    logClose[minute] = walk;
   }
   const walkEnd = walk;
 
-  // Pass 2: pin it (bridge = W − t·W_end) and add the straight line from open to close, in log
-  // price relative to the open. Prices follow multiplicatively with a 4th-order Taylor exp(d):
-  // minute steps are ~1e-3, so the error per step (~d⁵/120) stays below 1e-15, and the last
-  // minute closes exactly at `close` anyway.
-  const logMove = Math.log(close / open);
-  let previous = open;
-  let previousLog = 0;
-  let sessionHigh = 0;
-  let sessionLow = Number.POSITIVE_INFINITY;
+  // Pass 2: pin it (bridge = W − t·W_end) and add the straight line from log open to log close.
+  const logOpen = Math.log(open);
+  const logMove = Math.log(close) - logOpen;
+  let previous = logOpen;
+  let sessionLogHigh = Number.NEGATIVE_INFINITY;
+  let sessionLogLow = Number.POSITIVE_INFINITY;
   let sessionVolume = 0;
   for (let minute = 0; minute < minuteCount; minute++) {
     const elapsed = elapsedVariance[minute + 1]!;
-    const log = elapsed * logMove + intradayVolatility * (closes[minute]! - elapsed * walkEnd);
-    const step = log - previousLog;
-    const next = minute === minuteCount - 1 ? close : previous * (1 + step * (1 + step * (0.5 + step * (1 / 6 + step * (1 / 24)))));
-    previousLog = log;
+    const next = logOpen + elapsed * logMove + intradayVolatility * (logClose[minute]! - elapsed * walkEnd);
     // One draw, three uses (10 + 10 + 12 bits): how far the minute strays above and below its
     // open/close, and how busy it is (0.5–1.5× its share of the day's volume).
     const bits = randomBits[minuteCount + minute]!;
     const wiggle = 0.5 * intradayVolatility * minuteVolatility[minute]!;
-    const high = Math.max(previous, next) * (1 + wiggle * (bits & 0x3ff) * BITS_10_SCALE);
-    const low = Math.min(previous, next) * (1 - wiggle * ((bits >>> 10) & 0x3ff) * BITS_10_SCALE);
-    const volume = Math.round(expectedVolume * volumeShare[minute]! * (0.5 + (bits >>> 20) * BITS_12_SCALE));
-    opens[minute] = previous;
-    closes[minute] = next;
-    highs[minute] = high;
-    lows[minute] = low;
-    volumes[minute] = volume;
-    if (high > sessionHigh) sessionHigh = high;
-    if (low < sessionLow) sessionLow = low;
-    sessionVolume += volume;
+    const high = Math.max(previous, next) + wiggle * (bits & 0x3ff) * BITS_10_SCALE;
+    const low = Math.min(previous, next) - wiggle * ((bits >>> 10) & 0x3ff) * BITS_10_SCALE;
+    const shares = Math.round(expectedVolume * volumeShare[minute]! * (0.5 + (bits >>> 20) * BITS_12_SCALE));
+    logClose[minute] = next;
+    logHigh[minute] = high;
+    logLow[minute] = low;
+    volume[minute] = shares;
+    if (high > sessionLogHigh) sessionLogHigh = high;
+    if (low < sessionLogLow) sessionLogLow = low;
+    sessionVolume += shares;
     previous = next;
   }
   out.count = minuteCount;
-  out.sessionHigh = sessionHigh;
-  out.sessionLow = sessionLow;
+  out.open = open;
+  out.close = close;
+  out.sessionLogHigh = sessionLogHigh;
+  out.sessionLogLow = sessionLogLow;
   out.sessionVolume = sessionVolume;
 }

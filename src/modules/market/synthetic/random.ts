@@ -2,11 +2,14 @@
  * Small, fast, seedable randomness for the synthetic market.
  *
  * Every random draw is addressed by a key built from what it describes — (seed, symbol, stream,
- * session day) — instead of coming from one long sequence. So a stock's history never depends on
- * which other stocks were generated or in what order, and the numbers of any single session can be
- * re-drawn later without replaying the years before it (see generate-history.ts).
+ * session day) — and an index, instead of coming from one long sequence. So a stock's history
+ * never depends on which other stocks were generated or in what order, and the numbers of any
+ * single session can be re-drawn later without replaying the years before it.
+ *
+ * The generator is splitmix32: draw i under key k is mix32(k + (i + 1)·φ), a counter run through an
+ * avalanche mixer. That is all the quality price noise needs, costs a few integer multiplies, and
+ * lets any draw be computed directly.
  */
-
 import { normalFromUint32 } from './normal-table.js';
 
 const GOLDEN_RATIO_32 = 0x9e3779b9;
@@ -44,10 +47,24 @@ export function hashSeed(seed: number): number {
   return combineKeys(mix32(low), high >>> 0);
 }
 
+/** Draw number `index` (0-based) under `key`, as an unsigned 32-bit integer. */
+export function randomBitsAt(key: number, index: number): number {
+  return mix32((key + Math.imul(index + 1, GOLDEN_RATIO_32)) >>> 0);
+}
+
+/** Draw `index` under `key` as a uniform in the open interval (0, 1): never 0, so its log is finite. */
+export function uniformAt(key: number, index: number): number {
+  return (randomBitsAt(key, index) + 0.5) / TWO_POW_32;
+}
+
+/** Draw `index` under `key` as a standard normal (see normal-table.ts). */
+export function normalAt(key: number, index: number): number {
+  return normalFromUint32(randomBitsAt(key, index));
+}
+
 /**
- * Fills `target[0…count)` with the same 32-bit values (as signed integers) that
- * `new SeededRandom(key).nextUint32()` would return, in one tight loop: the minute paths need
- * hundreds of draws per session, and a local-variable loop is several times faster than method calls.
+ * Fills `target[0…count)` with draws 0…count−1 under `key` (as signed integers; read them with
+ * `>>> 0`), in one tight loop: minute paths need hundreds of draws per session.
  */
 export function fillRandomBits(key: number, target: Int32Array, count: number): void {
   let state = key | 0;
@@ -58,44 +75,5 @@ export function fillRandomBits(key: number, target: Int32Array, count: number): 
     x ^= x >>> 15;
     x = Math.imul(x, 0x735a2d97);
     target[i] = x ^ (x >>> 15);
-  }
-}
-
-/**
- * splitmix32 with a reseedable state: a counter stepped by the golden ratio and avalanche-mixed,
- * which is all the quality price noise needs and costs a few integer multiplies per draw.
- * Reseeding instead of constructing keeps per-session draws free of allocations.
- */
-export class SeededRandom {
-  private state = 0;
-
-  constructor(key = 0) {
-    this.reseed(key);
-  }
-
-  /** Restarts the sequence at `key`; the same key always yields the same draws. */
-  reseed(key: number): this {
-    this.state = key >>> 0;
-    return this;
-  }
-
-  nextUint32(): number {
-    this.state = (this.state + GOLDEN_RATIO_32) >>> 0;
-    return mix32(this.state);
-  }
-
-  /** Uniform in the open interval (0, 1): never 0, so its logarithm is always finite. */
-  nextUniform(): number {
-    return (this.nextUint32() + 0.5) / TWO_POW_32;
-  }
-
-  /** Standard normal (see normal-table.ts for why a table rather than Box–Muller). */
-  nextNormal(): number {
-    return normalFromUint32(this.nextUint32());
-  }
-
-  /** Exponential with mean 1: the size of an excursion beyond a bar's open/close. */
-  nextExponential(): number {
-    return -Math.log(this.nextUniform());
   }
 }

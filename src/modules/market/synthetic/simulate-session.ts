@@ -4,10 +4,10 @@
  * {@link generateHistory} uses, so the continued series is indistinguishable from a regenerated one.
  */
 import { sessionDayNumber, sessionOn, type TradingSession } from '../calendar/index.js';
-import { appendAggregatedMinutes, barsPerSession, createBarSeries } from './bar-series.js';
+import { appendAggregatedMinutes, barsPerSession, createBarSeries, highOf, lowOf } from './bar-series.js';
 import { sessionBarFromShocks } from './daily-walk.js';
 import { INTERVAL_SECONDS, type BarSeries, type SyntheticListing } from './history-types.js';
-import { createMinuteBars, simulateSessionMinutes } from './intraday-path.js';
+import { createMinutePath, simulateSessionMinutes } from './intraday-path.js';
 import { createSessionShocks, SessionShockDrawer } from './session-shocks.js';
 import { stockProfile } from './stock-profile.js';
 
@@ -45,7 +45,7 @@ export function simulateSession(input: SessionSimulationInput): SimulatedSession
   new SessionShockDrawer(profile).draw(day, minuteCount, shocks);
   const bar = sessionBarFromShocks(input.previousClose, shocks, input.sharesOutstanding);
 
-  const minutes = createMinuteBars();
+  const minutes = createMinutePath();
   simulateSessionMinutes(
     {
       stockKey: profile.stockKey,

@@ -2,7 +2,7 @@
  * The per-stock constants of the synthetic market, derived from (seed, symbol, sector) alone so
  * that a stock's character never depends on which other stocks exist.
  */
-import { combineKeys, hashSeed, hashString, SeededRandom } from './random.js';
+import { combineKeys, hashSeed, hashString, normalAt, uniformAt } from './random.js';
 import { recogniseSector, sectorAnnualVolatility } from './sector-volatility.js';
 
 export const TRADING_SESSIONS_PER_YEAR = 252;
@@ -51,16 +51,16 @@ export function stockProfile(listing: { symbol: string; sector: string | null },
   const sector = recogniseSector(listing.sector);
   const sectorKey = sector ? combineKeys(marketKey, hashString(sector)) : null;
 
-  // The draw order below is part of the output: append new draws, never reorder.
-  const random = new SeededRandom(combineKeys(stockKey, RANDOM_STREAM.PROFILE));
+  // Draw indices are part of the output: add new draws at new indices, never renumber.
+  const profileKey = combineKeys(stockKey, RANDOM_STREAM.PROFILE);
   // Stocks within a sector differ: 0.7–1.5× the sector's volatility, log-uniformly.
-  const volatilityFactor = Math.exp(Math.log(0.7) + random.nextUniform() * Math.log(1.5 / 0.7));
+  const volatilityFactor = Math.exp(Math.log(0.7) + uniformAt(profileKey, 0) * Math.log(1.5 / 0.7));
   const annualVolatility = sectorAnnualVolatility(listing.sector) * volatilityFactor;
   // Expected yearly return of 7% ± 4%; the −σ²/2 term makes it the expected *arithmetic* return.
-  const annualReturn = 0.07 + 0.04 * random.nextNormal();
-  const typicalTurnover = Math.exp(Math.log(0.003) + random.nextUniform() * Math.log(0.015 / 0.003));
-  const defaultPrice = clamp(60 * Math.exp(0.85 * random.nextNormal()), 2, 2_000);
-  const defaultMarketCap = clamp(5e9 * Math.exp(1.1 * random.nextNormal()), 5e7, 4e12);
+  const annualReturn = 0.07 + 0.04 * normalAt(profileKey, 1);
+  const typicalTurnover = Math.exp(Math.log(0.003) + uniformAt(profileKey, 2) * Math.log(0.015 / 0.003));
+  const defaultPrice = clamp(60 * Math.exp(0.85 * normalAt(profileKey, 3)), 2, 2_000);
+  const defaultMarketCap = clamp(5e9 * Math.exp(1.1 * normalAt(profileKey, 4)), 5e7, 4e12);
 
   return {
     stockKey,

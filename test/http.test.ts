@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, errorOf, startServer, type TestServer } from './helpers/server.js';
+
+let server: TestServer;
+let production: TestServer;
+beforeAll(async () => {
+  [server, production] = await Promise.all([startServer(), startServer({ env: { NODE_ENV: 'production' } })]);
+});
+afterAll(() => Promise.all([server.close(), production.close()]));
+
+const base = (s: TestServer) => s.url.replace(/\/graphql$/, '');
+
+describe('HTTP', () => {
+  it('puts Server-Timing with total, db statements and cache on every GraphQL response', async () => {
+    const result = await server.query(`{ stock(symbol: "AAPL") { symbol } }`);
+    expect(result.headers.get('server-timing')).toMatch(/^total;dur=[\d.]+, db;dur=[\d.]+;desc="1 queries", cache;desc="(hit|miss)"$/);
+    const failed = await server.query(`{ stock(symbol: "??") { symbol } }`);
+    expect(failed.headers.get('server-timing')).toMatch(/desc="0 queries"/);
+  });
+
+  it('answers GET queries that carry a preflight header, and blocks simple GETs (CSRF prevention)', async () => {
+    const query = encodeURIComponent('{ stock(symbol: "MSFT") { name } }');
+    const ok = await fetch(`${server.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as any).data.stock.name).toMatch(/Microsoft/);
+    const blocked = await fetch(`${server.url}?query=${query}`);
+    expect(blocked.status).toBe(400);
+  });
+
+  it('answers a malformed JSON body with 400 and a GraphQL-shaped error, without a stack trace', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ stocks' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].message).toMatch(/not valid JSON/);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('refuses a body over 100 kB with 413', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ stock(symbol: "AAPL") { symbol } }`, variables: { padding: 'x'.repeat(110_000) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as any).errors[0].message).toMatch(/larger than 102400 bytes/);
+  });
+
+  it('reports GraphQL syntax and validation errors with their codes', async () => {
+    expect(errorOf(await server.query(`{ stock(symbol: "AAPL") { symbol `)).extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errorOf(await server.query(`{ stock(symbol: "AAPL") { ticker } }`)).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('is alive at /healthz and ready at /readyz once migrations are applied', async () => {
+    const health = await fetch(`${base(server)}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${base(server)}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: true, migrations: true } });
+  });
+
+  it('exposes Prometheus metrics and Query.metrics', async () => {
+    await server.query(`{ stock(symbol: "AAPL") { symbol } }`);
+    const text = await (await fetch(`${base(server)}/metrics`)).text();
+    expect(text).toMatch(/^stockql_graphql_requests_total \d+$/m);
+    const { metrics } = dataOf(await server.query(`{ metrics { uptimeSeconds rssBytes requestCount errorCount stockCount barCount databaseBytes dataUpdatedAt } }`));
+    expect(metrics.stockCount).toBeGreaterThanOrEqual(500);
+    expect(metrics.barCount).toBeGreaterThan(1_000_000);
+    expect(metrics.requestCount).toBeGreaterThan(0);
+    expect(metrics.databaseBytes).toBeGreaterThan(0);
+    expect(Date.parse(metrics.dataUpdatedAt)).toBeGreaterThan(0);
+  });
+
+  it('answers unknown paths with 404', async () => {
+    expect((await fetch(`${base(server)}/nope`)).status).toBe(404);
+  });
+});
+
+describe('production mode', () => {
+  it('turns introspection off', async () => {
+    const error = errorOf(await production.query(`{ __schema { types { name } } }`));
+    expect(error.message).toMatch(/introspection/i);
+  });
+
+  it('masks unexpected errors as INTERNAL_SERVER_ERROR with no message or stack of the original', async () => {
+    const { stocks } = production.app.services.stores;
+    const original = stocks.findBySymbols;
+    stocks.findBySymbols = async () => {
+      throw new Error('disk I/O error at /var/lib/secret.db');
+    };
+    try {
+      const result = await production.query(`{ stock(symbol: "AAPL") { symbol } }`);
+      const error = errorOf(result);
+      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(error.message).toBe('Unexpected error.');
+      expect(JSON.stringify(result.body)).not.toContain('secret');
+    } finally {
+      stocks.findBySymbols = original;
+    }
+  });
+
+  it('keeps deliberate errors as they are', async () => {
+    const error = errorOf(await production.query(`{ stocks(first: 0) { totalCount } }`));
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions).not.toHaveProperty('stacktrace');
+  });
+});

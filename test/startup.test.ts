@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { dataOf, startServer } from './helpers/server.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'stockql-startup-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A fingerprint of every stock and bar, to compare two databases. */
+function fingerprint(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    const hash = createHash('sha256');
+    for (const row of db.prepare('SELECT * FROM stocks ORDER BY symbol').raw().iterate()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare('SELECT * FROM bars ORDER BY symbol, interval_seconds, time').raw().iterate()) hash.update(JSON.stringify(row));
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+const dataVersion = (path: string) => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return Number(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get());
+  } finally {
+    db.close();
+  }
+};
+
+describe('first start', () => {
+  it('creates and seeds a missing database, and reuses it on the next start', async () => {
+    const path = join(dir, 'nested', 'first.db');
+    const first = await startServer({ databasePath: path });
+    try {
+      const data = dataOf(await first.query(`{ stocks { totalCount } sectors { sector } stock(symbol: "BRK.B") { name quote { price } } }`));
+      expect(data.stocks.totalCount).toBeGreaterThanOrEqual(300);
+      expect(data.sectors).toHaveLength(11);
+      expect(data.stock.quote.price).toBeGreaterThan(0);
+    } finally {
+      await first.close();
+    }
+    expect(dataVersion(path)).toBe(1);
+    const second = await startServer({ databasePath: path });
+    await second.close();
+    expect(dataVersion(path)).toBe(1);
+  });
+});
+
+describe('stockql seed', () => {
+  it('rebuilds the same market byte for byte from the same seed and session, and another market from another seed', async () => {
+    const [a, b, c] = ['a.db', 'b.db', 'c.db'].map((name) => join(dir, name));
+    // Two at a time: the machine has two cores.
+    const results = await Promise.all([
+      runCli(['--database', a!, 'seed', '--seed', '7', '--as-of', '2026-06-12']),
+      runCli(['--database', b!, 'seed', '--seed', '7', '--as-of', '2026-06-12']),
+    ]);
+    results.push(await runCli(['--database', c!, 'seed', '--seed', '8', '--as-of', '2026-06-12']));
+    for (const result of results) {
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/seed: \d+ stocks, [\d,]+ bars through 2026-06-12 in [\d.]+ s \([\d,]+ bars\/s\)/);
+    }
+    expect(fingerprint(a!)).toBe(fingerprint(b!));
+    expect(fingerprint(a!)).not.toBe(fingerprint(c!));
+  });
+
+  it('refuses an --as-of date that is not a trading day', async () => {
+    const result = await runCli(['--database', join(dir, 'holiday.db'), 'seed', '--as-of', '2026-12-25']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/2026-12-25 is not an NYSE trading day/);
+  });
+});
