@@ -55,7 +55,7 @@ describe('sector statistics', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { sector } = dataOf(await server.query(`query($a: String) { sector(name: "Utilities") { stockCount stocks(first: 7, after: $a, orderBy: SYMBOL_ASC) { totalCount pageInfo { hasNextPage endCursor } nodes { symbol sector } } } }`, { a: after }));
+      const { sector }: { sector: any } = dataOf(await server.query(`query($a: String) { sector(name: "Utilities") { stockCount stocks(first: 7, after: $a, orderBy: SYMBOL_ASC) { totalCount pageInfo { hasNextPage endCursor } nodes { symbol sector } } } }`, { a: after }));
       expect(sector.stocks.totalCount).toBe(sector.stockCount);
       seen.push(...sector.stocks.nodes.map((n: any) => n.symbol));
       expect(sector.stocks.nodes.every((n: any) => n.sector === 'Utilities')).toBe(true);

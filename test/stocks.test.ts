@@ -57,7 +57,7 @@ describe('stocks(first, after, filter, orderBy)', () => {
     let after: string | null = null;
     let total = -1;
     for (let pages = 0; pages < 100; pages++) {
-      const { stocks } = dataOf(await server.query(pageQuery, { first, after, orderBy, filter }));
+      const { stocks }: { stocks: any } = dataOf(await server.query(pageQuery, { first, after, orderBy, filter }));
       total = stocks.totalCount;
       expect(stocks.nodes.map((n: any) => n.symbol)).toEqual(stocks.edges.map((e: any) => e.node.symbol));
       expect(stocks.pageInfo.hasPreviousPage).toBe(after !== null);

@@ -1,6 +1,7 @@
 /**
  * Validates a client's StockFilter into canonical StockCriteria, or says which field to fix.
  */
+import type { StockFilter } from '../../generated/resolvers-types.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { canonicalSector } from '../sectors/gics.js';
 import type { StockCriteria } from './stocks.store.js';
@@ -8,18 +9,8 @@ import { normalizeSymbol, SYMBOL_RULE } from './symbol.js';
 
 export const MAX_FILTER_SYMBOLS = 500;
 
-export interface StockFilterInput {
-  sector?: string | null;
-  industry?: string | null;
-  exchange?: string | null;
-  minPrice?: number | null;
-  maxPrice?: number | null;
-  minChangePercent?: number | null;
-  maxChangePercent?: number | null;
-  minMarketCap?: number | null;
-  maxMarketCap?: number | null;
-  symbols?: readonly string[] | null;
-}
+/** The StockFilter input type of schema.graphql. */
+export type StockFilterInput = StockFilter;
 
 /** The result of validation: criteria to query with, or `empty` when no stock can match (unknown sector). */
 export type ValidatedFilter = { kind: 'criteria'; criteria: StockCriteria } | { kind: 'empty' };
