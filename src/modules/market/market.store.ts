@@ -97,8 +97,17 @@ export function createMarketStore(sqlite: Database.Database): MarketStore {
     VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
     ON CONFLICT (symbol, interval_seconds, time) DO UPDATE SET open = excluded.open, high = excluded.high,
       low = excluded.low, close = excluded.close, volume = excluded.volume`;
-  const insertBatch = sqlite.prepare(barsSql(BAR_BATCH_ROWS));
-  const insertOne = sqlite.prepare(barsSql(1));
+  // One statement per row count, prepared on first use: a series is written in full batches plus one
+  // statement for its remainder, never row by row (series lengths repeat, so few sizes are ever built).
+  const bySize = new Map<number, { statement: Database.Statement; params: unknown[] }>();
+  const batchOf = (rows: number) => {
+    let batch = bySize.get(rows);
+    if (!batch) {
+      batch = { statement: sqlite.prepare(barsSql(rows)), params: new Array<unknown>(rows * BAR_COLUMNS) };
+      bySize.set(rows, batch);
+    }
+    return batch;
+  };
   const listed = sqlite.prepare<[], string>(`/* listedSymbols */ SELECT symbol FROM stocks`).pluck();
   const markWanted = sqlite.prepare(`/* markWanted */ INSERT OR IGNORE INTO temp.wanted_symbols (symbol) VALUES (?)`);
   const unwanted = sqlite
@@ -110,18 +119,13 @@ export function createMarketStore(sqlite: Database.Database): MarketStore {
   const setMeta = sqlite.prepare(`/* setMeta */
     INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const countBars = sqlite.prepare<[], number>(`/* countBars */ SELECT count(*) FROM bars`).pluck();
-  const params = new Array<unknown>(BAR_BATCH_ROWS * BAR_COLUMNS);
 
   function writeBars(symbol: string, series: BarColumns): number {
-    let i = 0;
-    for (; i + BAR_BATCH_ROWS <= series.length; i += BAR_BATCH_ROWS) {
-      for (let r = 0; r < BAR_BATCH_ROWS; r++) fillRow(params, r * BAR_COLUMNS, symbol, series, i + r);
-      insertBatch.run(params);
-    }
-    const one = new Array<unknown>(BAR_COLUMNS);
-    for (; i < series.length; i++) {
-      fillRow(one, 0, symbol, series, i);
-      insertOne.run(one);
+    for (let start = 0; start < series.length; start += BAR_BATCH_ROWS) {
+      const rows = Math.min(BAR_BATCH_ROWS, series.length - start);
+      const { statement, params } = batchOf(rows);
+      for (let r = 0; r < rows; r++) fillRow(params, r * BAR_COLUMNS, symbol, series, start + r);
+      statement.run(params);
     }
     return series.length;
   }

@@ -8,7 +8,7 @@ import { embeddedMarketPath } from '../../paths.js';
 import { lastClosedSession, sessionOn, type TradingSession } from './calendar/index.js';
 import { parseListingsCsv, type ListingRow } from './import/parse-listings-csv.js';
 import type { MarketStore } from './market.store.js';
-import { syntheticStock } from './synthetic-stock.js';
+import { syntheticStocks } from './generation/synthetic-stocks.js';
 
 export type SeedProgress = (done: number, total: number) => void;
 
@@ -20,6 +20,8 @@ export interface SeedOptions {
   onProgress?: SeedProgress;
   /** Listings to seed. @default the embedded market */
   listings?: ListingRow[];
+  /** Generate histories on a worker thread while writing. @default true */
+  parallel?: boolean;
 }
 
 export interface SeedSummary {
@@ -53,9 +55,7 @@ export async function seedEmbeddedMarket(store: MarketStore, options: SeedOption
   const total = listings.length;
   options.onProgress?.(0, total);
   const result = await store.write(
-    (function* () {
-      for (const row of listings) yield syntheticStock(row, options.seed, lastSession);
-    })(),
+    syntheticStocks(listings, options.seed, lastSession, { parallel: options.parallel }),
     { reset: true, onStock: (done) => options.onProgress?.(done, total) },
   );
   const elapsedMs = performance.now() - started;

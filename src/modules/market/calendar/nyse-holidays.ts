@@ -17,7 +17,16 @@
  *   session closes early that week (as in 2015, 2020, 2021, 2022, 2026, 2027). This matches every
  *   NYSE calendar published since 2008; earlier years occasionally differed.
  */
-import { type DayNumber, WEEKDAY, dayNumberFromCivil, dayOfWeek, lastWeekdayOfMonth, nthWeekdayOfMonth, parseIsoDate, civilFromDayNumber } from './civil-date.js';
+import {
+  type DayNumber,
+  WEEKDAY,
+  civilFromDayNumber,
+  dayNumberFromCivil,
+  dayOfWeek,
+  lastWeekdayOfMonth,
+  nthWeekdayOfMonth,
+  parseIsoDate,
+} from './civil-date.js';
 import { easterSunday } from './easter.js';
 import { NYSE_SPECIAL_CLOSURES } from './nyse-special-closures.js';
 

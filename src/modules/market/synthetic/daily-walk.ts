@@ -4,11 +4,13 @@
  * history ends exactly at the listing's price while every session keeps its own log returns.
  */
 import { sessionDayNumber, type TradingSession } from '../calendar/index.js';
-import { createSessionShocks, SessionShockDrawer, type SessionShocks } from './session-shocks.js';
+import { marketTapeFor } from './market-factors.js';
+import { roundShares } from './round-shares.js';
+import { createSessionShocks, SessionShockDrawer, type SessionShocks, type SharedDayFactors } from './session-shocks.js';
 import type { StockProfile } from './stock-profile.js';
 
 /**
- * High and low reach this many intraday volatilities (× an Exponential(1) draw) beyond the
+ * High and low reach this many intraday volatilities (× a mean-1 excursion draw) beyond the
  * open/close on days without a minute path, which gives day ranges close to a Brownian day's.
  */
 const RANGE_EXCURSION_SCALE = 0.4;
@@ -28,13 +30,17 @@ export interface DailyWalk {
   expectedVolume: Float64Array;
 }
 
-/** A plausible high for a day without a minute path: beyond the open/close by `reach` × an Exponential(1) draw. */
+/**
+ * A plausible high for a day without a minute path: beyond the open/close by `reach` × the
+ * excursion draw, as a fraction of price (reach is ~0.5%, so 1 + x stands in for eˣ).
+ */
 function highBeyond(open: number, close: number, reach: number, excursion: number): number {
-  return Math.max(open, close) * Math.exp(reach * excursion);
+  return Math.max(open, close) * (1 + reach * excursion);
 }
 
+/** The mirror of {@link highBeyond}; dividing keeps the low positive however wild the draw. */
 function lowBeyond(open: number, close: number, reach: number, excursion: number): number {
-  return Math.min(open, close) * Math.exp(-reach * excursion);
+  return Math.min(open, close) / (1 + reach * excursion);
 }
 
 /** The OHLCV of one session from its shocks, given the previous close (also used to continue a walk). */
@@ -51,7 +57,7 @@ export function sessionBarFromShocks(
     close,
     high: highBeyond(open, close, reach, shocks.highExcursion),
     low: lowBeyond(open, close, reach, shocks.lowExcursion),
-    volume: Math.round(sharesOutstanding * shocks.turnover),
+    volume: roundShares(sharesOutstanding * shocks.turnover),
   };
 }
 
@@ -74,9 +80,15 @@ export function walkDailyBars(profile: StockProfile, sessions: readonly TradingS
   const lowExcursion = new Float64Array(length);
   const drawer = new SessionShockDrawer(profile);
   const shocks = createSessionShocks();
+  const tape = marketTapeFor(profile.marketKey, sessions);
+  const sectorShock = tape.sectorShock(profile.sectorKey);
+  const shared: SharedDayFactors = { regime: 0, marketShock: 0, sectorShock: 0 };
   for (let i = 0; i < length; i++) {
     const session = sessions[i]!;
-    drawer.draw(sessionDayNumber(session), (session.close - session.open) / 60, shocks);
+    shared.regime = tape.regime[i]!;
+    shared.marketShock = tape.marketShock[i]!;
+    shared.sectorShock = sectorShock[i]!;
+    drawer.draw(sessionDayNumber(session), (session.close - session.open) / 60, shared, shocks);
     gapLogReturn[i] = shocks.gapLogReturn;
     intradayLogReturn[i] = shocks.intradayLogReturn;
     highExcursion[i] = shocks.highExcursion;
@@ -96,7 +108,7 @@ export function walkDailyBars(profile: StockProfile, sessions: readonly TradingS
     walk.close[i] = close;
     walk.high[i] = highBeyond(open, close, reach, highExcursion[i]!);
     walk.low[i] = lowBeyond(open, close, reach, lowExcursion[i]!);
-    walk.volume[i] = Math.round(walk.expectedVolume[i]!);
+    walk.volume[i] = roundShares(walk.expectedVolume[i]!);
     logClose = logOpen - gapLogReturn[i]!;
   }
   return walk;

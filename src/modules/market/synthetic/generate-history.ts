@@ -4,10 +4,12 @@
  *
  * Determinism and continuation: every random draw is keyed by (seed, symbol or sector, session
  * day), never by position in a sequence. So the output depends only on the seed, the listing and
- * the last session; adding or removing other stocks changes nothing; and a session's returns,
- * ranges, volumes and minute path are the same in any history that contains it. Levels are
- * anchored at the end (the last close is the listing's price), so a history one session longer
- * that ends at the price {@link simulateSession} produced reproduces this one plus that session.
+ * the last session, and adding or removing other stocks changes nothing. A session's gap, return,
+ * expected volume and minute path are the same in every history that contains it; only sessions
+ * inside an intraday window take their high, low and volume from the minute path (older ones use
+ * a cheaper range model). Price levels are anchored at the end — the last close is the listing's
+ * price — so the history one session longer, ending at the close {@link simulateSession} produced
+ * for that session (with the same shares outstanding), is this history plus that session.
  */
 import { INTERVAL_SECONDS, type BarSeries, type HistoryPlan, type SyntheticHistory, type SyntheticListing, type SyntheticQuote } from './history-types.js';
 import { appendAggregatedMinutes, barsPerSession, createBarSeries, highOf, lowOf } from './bar-series.js';

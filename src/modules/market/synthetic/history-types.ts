@@ -17,7 +17,7 @@ export interface SyntheticListing {
   marketCap?: number | null;
 }
 
-/** Which history to generate. Windows count back from `lastSession` in New York calendar terms. */
+/** Which history to generate. Windows are whole numbers ≥ 0 counted back from `lastSession` in New York calendar terms; 0 gives an empty series. */
 export interface HistoryPlan {
   /** Same seed + same listing + same lastSession => identical output. An integer; any finite number works. */
   seed: number;

@@ -28,7 +28,8 @@ function normalQuantile(p: number): number {
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  const numerator = (((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q;
+  return numerator / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
 }
 
 function standardNormalDensity(x: number): number {
@@ -58,8 +59,8 @@ function buildEdges(): Float64Array {
 
 const EDGES = buildEdges();
 
-/** Maps a uniformly distributed 32-bit unsigned integer to a standard normal draw. */
-export function normalFromUint32(bits: number): number {
+/** Maps 32 uniformly distributed bits (signed or unsigned int32 alike) to a standard normal draw. */
+export function normalFromBits(bits: number): number {
   const cell = bits >>> FRACTION_BITS;
   const low = EDGES[cell]!;
   return low + (EDGES[cell + 1]! - low) * ((bits & ((1 << FRACTION_BITS) - 1)) * FRACTION_SCALE);

@@ -10,10 +10,20 @@
  * avalanche mixer. That is all the quality price noise needs, costs a few integer multiplies, and
  * lets any draw be computed directly.
  */
-import { normalFromUint32 } from './normal-table.js';
+import { normalFromBits } from './normal-table.js';
 
 const GOLDEN_RATIO_32 = 0x9e3779b9;
 const TWO_POW_32 = 4_294_967_296;
+
+/** Stream tags (four ASCII letters each): draws for different purposes stay independent under the same key. */
+export const RANDOM_STREAM = {
+  PROFILE: 0x50524f46,
+  MARKET: 0x4d4b5420,
+  SECTOR: 0x53454354,
+  REGIME: 0x52454749,
+  SESSION: 0x53455353,
+  INTRADAY: 0x494e5452,
+} as const;
 
 /** A 32-bit avalanche mix (Chris Wellons' lowbias32): every input bit flips each output bit ~50%. */
 export function mix32(value: number): number {
@@ -59,7 +69,7 @@ export function uniformAt(key: number, index: number): number {
 
 /** Draw `index` under `key` as a standard normal (see normal-table.ts). */
 export function normalAt(key: number, index: number): number {
-  return normalFromUint32(randomBitsAt(key, index));
+  return normalFromBits(randomBitsAt(key, index));
 }
 
 /**

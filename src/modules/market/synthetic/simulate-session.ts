@@ -1,14 +1,15 @@
 /**
  * One more session of a synthetic stock, for processes that keep the embedded market running day
- * by day: given yesterday's close, today's bars come from the same keyed draws that
- * {@link generateHistory} uses, so the continued series is indistinguishable from a regenerated one.
+ * by day: given the previous close and the shares outstanding, the session's bars come from the
+ * same keyed draws {@link generateHistory} uses, so a stored history continued this way equals
+ * one regenerated through the new session (anchored at its close), up to float rounding.
  */
 import { sessionDayNumber, sessionOn, type TradingSession } from '../calendar/index.js';
-import { appendAggregatedMinutes, barsPerSession, createBarSeries, highOf, lowOf } from './bar-series.js';
+import { appendAggregatedMinutes, barsPerSession, createBarSeries } from './bar-series.js';
 import { sessionBarFromShocks } from './daily-walk.js';
 import { INTERVAL_SECONDS, type BarSeries, type SyntheticListing } from './history-types.js';
 import { createMinutePath, simulateSessionMinutes } from './intraday-path.js';
-import { createSessionShocks, SessionShockDrawer } from './session-shocks.js';
+import { createSessionShocks, SessionShockDrawer, sharedDayFactorsOn } from './session-shocks.js';
 import { stockProfile } from './stock-profile.js';
 
 export interface SessionSimulationInput {
@@ -42,7 +43,7 @@ export function simulateSession(input: SessionSimulationInput): SimulatedSession
   const day = sessionDayNumber(session);
   const minuteCount = (session.close - session.open) / 60;
   const shocks = createSessionShocks();
-  new SessionShockDrawer(profile).draw(day, minuteCount, shocks);
+  new SessionShockDrawer(profile).draw(day, minuteCount, sharedDayFactorsOn(profile, day), shocks);
   const bar = sessionBarFromShocks(input.previousClose, shocks, input.sharesOutstanding);
 
   const minutes = createMinutePath();

@@ -2,20 +2,10 @@
  * The per-stock constants of the synthetic market, derived from (seed, symbol, sector) alone so
  * that a stock's character never depends on which other stocks exist.
  */
-import { combineKeys, hashSeed, hashString, normalAt, uniformAt } from './random.js';
+import { combineKeys, hashSeed, hashString, normalAt, RANDOM_STREAM, uniformAt } from './random.js';
 import { recogniseSector, sectorAnnualVolatility } from './sector-volatility.js';
 
 export const TRADING_SESSIONS_PER_YEAR = 252;
-
-/** Stream tags keep draws for different purposes independent even under the same key. */
-export const RANDOM_STREAM = {
-  PROFILE: 0x50524f46,
-  MARKET: 0x4d4b5420,
-  SECTOR: 0x53454354,
-  REGIME: 0x52454749,
-  SESSION: 0x53455353,
-  INTRADAY: 0x494e5452,
-} as const;
 
 export interface StockProfile {
   /** Key of every draw that belongs to this stock alone. */
