@@ -9,7 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import type { MarketStore, StockWrite } from '../market.store.js';
 import { resolveLastSession } from '../seed-market.js';
-import { listingFacts, syntheticStock } from '../synthetic-stock.js';
+import { syntheticStocks } from '../generation/synthetic-stocks.js';
+import { listingFacts } from '../synthetic-stock.js';
 import { parseListingsCsv, type RowProblem } from './parse-listings-csv.js';
 
 export interface ImportOptions {
@@ -52,16 +53,16 @@ export async function importListings(store: MarketStore, csv: string | Buffer, o
   const listed = await store.listedSymbols();
   const lastSession = resolveLastSession(options.asOf);
   const total = parsed.rows.length;
-  let added = 0;
+  const newRows = parsed.rows.filter((row) => !listed.has(row.symbol));
+  const added = newRows.length;
   const writes = function* (): Generator<StockWrite> {
+    // New stocks' histories come, in file order, from generation running beside the write.
+    const generated = syntheticStocks(newRows, options.seed, lastSession);
     for (const row of parsed.rows) {
-      if (listed.has(row.symbol)) {
-        yield { facts: listingFacts(row), quote: null, bars: [] };
-      } else {
-        added += 1;
-        yield syntheticStock(row, options.seed, lastSession);
-      }
+      if (listed.has(row.symbol)) yield { facts: listingFacts(row), quote: null, bars: [] };
+      else yield generated.next().value as StockWrite;
     }
+    generated.return(undefined);
   };
   options.onProgress?.(0, total);
   const result = await store.write(writes(), { replace: options.replace ?? false, onStock: (done) => options.onProgress?.(done, total) });
