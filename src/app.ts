@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { BUSY_TIMEOUT_MS, openDatabase, type DatabaseHandle } from './db/connection.js';
 import { applyMigrations, migrationsApplied } from './db/migrate.js';
 import type { Env } from './env.js';
 import { createApollo } from './graphql/apollo.js';
@@ -40,8 +40,12 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     const services = createServices(database, counters);
     if ((await services.stores.market.listedSymbols()).size === 0) {
       logger.info('database has no stocks: seeding the embedded market', { database: env.databasePath });
-      const summary = await seedEmbeddedMarket(services.stores.market, { seed: env.marketSeed, onProgress: onSeedProgress });
-      logger.info('seeded the embedded market', { ...summary });
+      // Another process may be seeding the same file right now: wait for its transaction, however long.
+      database.sqlite.pragma('busy_timeout = 120000');
+      const summary = await seedEmbeddedMarket(services.stores.market, { seed: env.marketSeed, onProgress: onSeedProgress, onlyIfEmpty: true });
+      database.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      if (summary.stocks > 0) logger.info('seeded the embedded market', { ...summary });
+      else logger.info('another process seeded the database first; using its data');
     }
     const apollo = createApollo({ isProduction: env.isProduction, logger, counters });
     await apollo.start();

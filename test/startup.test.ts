@@ -58,6 +58,19 @@ describe('first start', () => {
   });
 });
 
+describe('two processes starting on one empty file', () => {
+  it('seed it once between them and both serve it', async () => {
+    const path = join(dir, 'shared.db');
+    const servers = await Promise.all([startServer({ databasePath: path }), startServer({ databasePath: path })]);
+    try {
+      for (const server of servers) expect(dataOf(await server.query(`{ stocks { totalCount } }`)).stocks.totalCount).toBeGreaterThanOrEqual(300);
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+    }
+    expect(dataVersion(path)).toBe(1);
+  });
+});
+
 describe('stockql seed', () => {
   it('rebuilds the same market byte for byte from the same seed and session, and another market from another seed', async () => {
     const [a, b, c] = ['a.db', 'b.db', 'c.db'].map((name) => join(dir, name));

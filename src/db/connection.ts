@@ -9,6 +9,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema.js';
 import { currentStatementRecorder } from './statement-recorder.js';
 
+/** How long a writer waits for another writer's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
 export interface DatabaseHandle {
@@ -26,6 +29,8 @@ export interface OpenDatabaseOptions {
   cacheKiB?: number;
   /** Memory-mapped I/O size in bytes. @default 268435456 (256 MiB) */
   mmapBytes?: number;
+  /** Page size of a new database file, in bytes (ignored for existing files). @default 16384 */
+  pageSize?: number;
 }
 
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
@@ -50,7 +55,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 function applyPragmas(sqlite: Database.Database, options: OpenDatabaseOptions): void {
   // Only takes effect on a new, empty file (before WAL is switched on); larger pages make bulk bar writes
   // and range scans cheaper (fewer B-tree pages per chart).
-  if (!options.readonly) sqlite.pragma(`page_size = ${process.env.STOCKQL_PAGE_SIZE ?? 16384}`);
+  if (!options.readonly) sqlite.pragma(`page_size = ${options.pageSize ?? 16384}`);
   // Readers never block the writer and vice versa; NORMAL is durable across application crashes in WAL
   // mode and only a power loss can drop the last commits.
   if (!options.readonly) sqlite.pragma('journal_mode = WAL');
@@ -59,7 +64,7 @@ function applyPragmas(sqlite: Database.Database, options: OpenDatabaseOptions): 
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma(`mmap_size = ${options.mmapBytes ?? 268435456}`);
   // A second process holding the write lock makes us wait rather than fail with SQLITE_BUSY.
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
 }
 
@@ -84,7 +89,7 @@ function instrumentStatements(sqlite: Database.Database): void {
         try {
           return original.apply(statement, args);
         } finally {
-          recorder.record(source, performance.now() - started);
+          recorder.record(performance.now() - started);
         }
       };
     }

@@ -10,17 +10,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export class StatementRecorder {
   statements = 0;
   durationMs = 0;
-  /** Names (the leading `/* name *\/` comment) of recorded statements, kept only when asked for. */
-  readonly names: string[] | null;
 
-  constructor(options: { keepNames?: boolean } = {}) {
-    this.names = options.keepNames ? [] : null;
-  }
-
-  record(sqlText: string, durationMs: number): void {
+  record(durationMs: number): void {
     this.statements += 1;
     this.durationMs += durationMs;
-    if (this.names) this.names.push(statementName(sqlText));
   }
 }
 
@@ -33,10 +26,4 @@ export function withStatementRecorder<T>(recorder: StatementRecorder, work: () =
 
 export function currentStatementRecorder(): StatementRecorder | undefined {
   return storage.getStore();
-}
-
-/** `/* stocksPage *\/ SELECT …` → `stocksPage`; Drizzle-built statements get their first words. */
-export function statementName(sqlText: string): string {
-  const named = /^\s*\/\*\s*([\w.-]+)\s*\*\//.exec(sqlText);
-  return named ? named[1]! : sqlText.trim().split(/\s+/).slice(0, 4).join(' ');
 }

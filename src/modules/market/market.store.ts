@@ -56,6 +56,11 @@ export interface WriteOptions {
   reset?: boolean;
   /** Delete every stock (and its bars) that the write does not name. @default false */
   replace?: boolean;
+  /**
+   * Write nothing when stocks are already listed (checked inside the transaction, so two processes that
+   * start on one empty file do not both seed it). @default false
+   */
+  onlyIfEmpty?: boolean;
   /** Called after each stock is written, inside the transaction. */
   onStock?: (written: number) => void;
 }
@@ -108,6 +113,7 @@ export function createMarketStore(sqlite: Database.Database): MarketStore {
     }
     return batch;
   };
+  const anyStock = sqlite.prepare(`/* anyStock */ SELECT 1 FROM stocks LIMIT 1`).pluck();
   const listed = sqlite.prepare<[], string>(`/* listedSymbols */ SELECT symbol FROM stocks`).pluck();
   const markWanted = sqlite.prepare(`/* markWanted */ INSERT OR IGNORE INTO temp.wanted_symbols (symbol) VALUES (?)`);
   const unwanted = sqlite
@@ -133,6 +139,7 @@ export function createMarketStore(sqlite: Database.Database): MarketStore {
   const write = sqlite.transaction((items: Iterable<StockWrite>, options: WriteOptions): WriteSummary => {
     let stocksWritten = 0;
     let barsWritten = 0;
+    if (options.onlyIfEmpty && anyStock.get() !== undefined) return { stocksWritten, barsWritten, stocksRemoved: 0, dataVersion: Number(readVersion.get() ?? 0) };
     if (options.reset) sqlite.exec('DELETE FROM bars; DELETE FROM stocks;');
     if (options.replace) sqlite.exec('DELETE FROM temp.wanted_symbols');
     for (const item of items) {
@@ -162,7 +169,8 @@ export function createMarketStore(sqlite: Database.Database): MarketStore {
       return new Set(listed.all());
     },
     async write(items, options = {}) {
-      return write(items, options);
+      // IMMEDIATE takes the write lock up front: what the transaction reads cannot change under it.
+      return write.immediate(items, options);
     },
     async dataVersion() {
       return Number(readVersion.get() ?? 0);

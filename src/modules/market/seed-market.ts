@@ -22,6 +22,8 @@ export interface SeedOptions {
   listings?: ListingRow[];
   /** Generate histories on a worker thread while writing. @default true */
   parallel?: boolean;
+  /** Seed only a database without stocks (first start); otherwise every stock and bar is replaced. @default false */
+  onlyIfEmpty?: boolean;
 }
 
 export interface SeedSummary {
@@ -56,7 +58,7 @@ export async function seedEmbeddedMarket(store: MarketStore, options: SeedOption
   options.onProgress?.(0, total);
   const result = await store.write(
     syntheticStocks(listings, options.seed, lastSession, { parallel: options.parallel }),
-    { reset: true, onStock: (done) => options.onProgress?.(done, total) },
+    { reset: !options.onlyIfEmpty, onlyIfEmpty: options.onlyIfEmpty, onStock: (done) => options.onProgress?.(done, total) },
   );
   const elapsedMs = performance.now() - started;
   return {
