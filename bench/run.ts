@@ -1,69 +1,80 @@
 /**
- * `npm run bench`: runs the benchmarks, prints a table, and rewrites bench/results/latest.json and
+ * `npm run bench`: runs the benchmarks, prints the tables, and rewrites bench/results/latest.json and
  * BENCHMARKS.md. Every figure stands next to a baseline measured in the same run.
- *   --quick   fewer runs (a smoke test of the benchmark itself)
+ *   --quick          fewer and shorter runs (a smoke test of the benchmarks themselves)
+ *   --only <name>    one scenario: seed or search
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { fmt } from './lib/stats.js';
+import { searchTables, seedTable } from './report.js';
+import { runSearchBench } from './search.bench.js';
 import { runSeedBench } from './seed.bench.js';
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? null : process.argv[onlyAt + 1];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
-  freeMemoryGiB: Math.round(freemem() / 2 ** 30),
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
 };
 const date = new Date().toISOString();
-const command = `npm run bench${quick ? ' -- --quick' : ''}`;
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
 log(`stockql benchmarks on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}`);
-const seed = await runSeedBench({ runs: quick ? 1 : 5, log });
+// A scenario not run now keeps its figures (and their date) from the previous run.
+const latestPath = join(packageRoot, 'bench', 'results', 'latest.json');
+const previous = existsSync(latestPath) ? (JSON.parse(readFileSync(latestPath, 'utf8')) as Record<string, any>) : {};
+const measured = <T>(result: T) => ({ ...result, measuredAt: date, command });
+const seed = !only || only === 'seed' ? measured(await runSeedBench({ runs: quick ? 1 : 5, log })) : (previous.seed ?? null);
+const search = !only || only === 'search' ? measured(await runSearchBench({ quick, log })) : (previous.search ?? null);
+const provenance = (result: { measuredAt: string; command: string }) => `Measured ${result.measuredAt.slice(0, 10)} with \`${result.command}\`.`;
 
-const spread = (s: { min: number; max: number }) => `${fmt(s.min)} – ${fmt(s.max)}`;
-const seedRows: [string, { median: number; min: number; max: number }, boolean][] = [
-  ['seed end to end (generate + write, built `stockql seed`)', seed.endToEnd, true],
-  ['write only (batched multi-row upserts, one transaction)', seed.writeOnly, true],
-  ['baseline: the same bars, one single-row INSERT each, one transaction', seed.baselineSingleRowInserts, true],
-  ['generate only (synthetic random walk, no database; runs on a second core during a seed)', seed.generateOnly, false],
-];
-const baseline = seed.baselineSingleRowInserts.median;
-const seedTable = [
-  '| what is timed | bars/s (median) | min – max | vs baseline |',
-  '|---|---:|---:|---:|',
-  ...seedRows.map(([label, s, writes]) => `| ${label} | ${fmt(s.median)} | ${spread(s)} | ${writes ? `${(s.median / baseline).toFixed(2)}×` : 'n/a'} |`),
-].join('\n');
+const sections: string[] = [];
+if (seed) {
+  sections.push(`## Seeding the embedded market
 
-process.stdout.write(`\nSeeding ${seed.stocks} stocks, ${fmt(seed.bars)} bars\n${seedTable}\n`);
+${seed.stocks} stocks, ${fmt(seed.bars)} bars (5 years of daily bars, 3 months of hourly bars, 5 sessions of 5-minute bars and
+the last session's 1-minute bars, per stock), into a fresh SQLite file in WAL mode; medians of ${quick ? 1 : 5} runs.
 
-const results = { date, command, machine, seed };
+${seedTable(seed)}
+
+${provenance(seed)}
+"End to end" is what \`stockql seed\` and the first \`npm start\` do (target: at least 500,000 bars/s). The baseline
+writes the same bars the straightforward way, one prepared single-row INSERT per bar.`);
+}
+if (search) {
+  sections.push(`## Search
+
+A generated universe of ${fmt(search.documents)} stocks with multi-word names (bench/lib/universe.ts), and a mix of ticker,
+prefix, name, typo and multi-word queries. Target: p99 ≤ 1 ms per query in process.
+
+${searchTables(search)}
+
+${provenance(search)}`);
+}
+
+process.stdout.write(`\n${sections.join('\n\n')}\n`);
 mkdirSync(join(packageRoot, 'bench', 'results'), { recursive: true });
-writeFileSync(join(packageRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(latestPath, `${JSON.stringify({ date, command, machine, seed, search }, null, 2)}\n`);
+writeFileSync(
+  join(packageRoot, 'BENCHMARKS.md'),
+  `# Benchmarks
 
-const markdown = `# Benchmarks
+Produced by \`${command}\` on ${date.slice(0, 10)}; rewritten by every run (do not edit by hand).
 
-Produced by \`${command}\` on ${date.slice(0, 10)}. Rewritten by every run; do not edit by hand.
+**Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.platform}, Node ${machine.node}. The load
+generator and the server share the two cores. Each figure stands next to a baseline measured in the same run, with the
+min – max spread of the runs: the machine is a shared VM and noisy, so compare ratios, not absolute numbers across runs.
 
-**Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.platform}, Node ${machine.node}.
-Each figure is the median of ${quick ? 1 : 5} runs, with the min – max spread, next to a baseline measured in
-the same run. The machine is shared and noisy: compare ratios, not absolute numbers across runs.
-
-## Seeding the embedded market
-
-${seed.stocks} stocks, ${fmt(seed.bars)} bars (5 years of daily bars, 3 months of hourly bars, 5 sessions of
-5-minute bars and the last session's 1-minute bars, per stock), into a fresh SQLite file in WAL mode.
-
-${seedTable}
-
-"End to end" is what \`stockql seed\` and the first \`npm start\` do: the seed issue's target is 500,000 bars/s.
-The baseline writes the same bars the straightforward way, one prepared single-row INSERT per bar.
-`;
-writeFileSync(join(packageRoot, 'BENCHMARKS.md'), markdown);
+${sections.join('\n\n')}
+`,
+);
 log('wrote BENCHMARKS.md and bench/results/latest.json');

@@ -37,7 +37,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
   try {
     applyMigrations(database);
     const counters: RequestCounters = { requests: 0, errors: 0 };
-    const services = createServices(database, counters);
+    const services = createServices(database, counters, logger);
     if ((await services.stores.market.listedSymbols()).size === 0) {
       logger.info('database has no stocks: seeding the embedded market', { database: env.databasePath });
       // Another process may be seeding the same file right now: wait for its transaction, however long.
@@ -47,6 +47,9 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       if (summary.stocks > 0) logger.info('seeded the embedded market', { ...summary });
       else logger.info('another process seeded the database first; using its data');
     }
+    // Ready means searchable: the first index is built before the server listens.
+    await services.searchIndex.rebuild();
+    services.searchIndex.watch();
     const apollo = createApollo({ isProduction: env.isProduction, logger, counters });
     await apollo.start();
     const server = createHttpServer({
@@ -56,6 +59,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       readiness: [
         { name: 'database', check: () => database.sqlite.open },
         { name: 'migrations', check: () => migrationsApplied(database) },
+        { name: 'searchIndex', check: () => services.searchIndex.current() !== null },
       ],
       metricsText: () => prometheusText(counters),
     });
@@ -78,6 +82,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        services.searchIndex.stop();
         await apollo.stop();
         database.close();
       },

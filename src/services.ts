@@ -8,13 +8,15 @@ import { createMarketStore } from './modules/market/market.store.js';
 import { createMetricsService, type RequestCounters } from './modules/metrics/metrics.service.js';
 import { createMetricsStore } from './modules/metrics/metrics.store.js';
 import { createSearchService } from './modules/search/search.service.js';
+import { SearchIndexHolder } from './modules/search/search-index-holder.js';
 import { createSearchStore } from './modules/search/search.store.js';
+import type { Logger } from './logger.js';
 import { createSectorStore } from './modules/sectors/sectors.store.js';
 import { createSectorsService } from './modules/sectors/sectors.service.js';
 import { createStockStore } from './modules/stocks/stocks.store.js';
 import { createStocksService } from './modules/stocks/stocks.service.js';
 
-export function createServices(database: DatabaseHandle, counters: RequestCounters) {
+export function createServices(database: DatabaseHandle, counters: RequestCounters, logger: Logger) {
   const stores = {
     stocks: createStockStore(database.db),
     sectors: createSectorStore(database.sqlite),
@@ -23,12 +25,14 @@ export function createServices(database: DatabaseHandle, counters: RequestCounte
     market: createMarketStore(database.sqlite),
     metrics: createMetricsStore(database.sqlite, database.path),
   };
+  const searchIndex = new SearchIndexHolder({ store: stores.search, logger });
   return {
     stores,
+    searchIndex,
     stocks: createStocksService(stores.stocks),
     sectors: createSectorsService(stores.sectors),
     charts: createChartsService(),
-    search: createSearchService(stores.search),
+    search: createSearchService(searchIndex),
     metrics: createMetricsService(stores.metrics, counters),
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * HTTP benchmark plumbing: the API and the bare baseline each in a child process of their own (so the
+ * load generator in this process does not share their event loop), and autocannon runs against either.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { packageRoot } from '../../src/paths.js';
+
+export interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) {
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        resolve(match);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${what} exited with code ${code} before it was ready:\n${output}`)));
+  });
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+}
+
+/** The built API (`node bin/stockql.js serve`) in production mode on a free loopback port. */
+export async function startApi(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [join(packageRoot, 'bin', 'stockql.js'), 'serve'], {
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const match = await waitForLine(child, /"url":"(http:\/\/[^"]+)"/, 'the API');
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { url: match[1]!, child, stop: stopper(child) };
+}
+
+/** A bare node:http server answering each body in `responses` with exactly those bytes. */
+export async function startBare(responses: Record<string, string>, dir: string): Promise<RunningServer> {
+  const file = join(dir, `bare-responses-${process.pid}-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(responses));
+  const child = spawn(process.execPath, [join(packageRoot, 'bench', 'lib', 'bare-server.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const match = await waitForLine(child, /^(\d+)$/m, 'the bare server');
+  return { url: `http://127.0.0.1:${match[1]}/graphql`, child, stop: stopper(child) };
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  bytesPerResponse: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Drives `url` with the request bodies in turn (each connection cycles through them). */
+export async function load(url: string, bodies: string[], options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    requests: bodies.map((body) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body })),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    bytesPerResponse: result.requests.total ? result.throughput.total / result.requests.total : 0,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Posts one body and returns the response text (to build the bare server's answers). */
+export async function post(url: string, body: string): Promise<{ status: number; text: string; headers: Headers }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}

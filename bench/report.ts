@@ -1,0 +1,45 @@
+/**
+ * Tables for the terminal and BENCHMARKS.md, from the benchmark results.
+ */
+import { fmt } from './lib/stats.js';
+import type { SearchBenchResult } from './search.bench.js';
+import type { SeedBenchResult } from './seed.bench.js';
+
+const spread = (s: { min: number; max: number }, digits = 0) => `${fmt(s.min, digits)} – ${fmt(s.max, digits)}`;
+
+export function seedTable(seed: SeedBenchResult): string {
+  const rows: [string, { median: number; min: number; max: number }, boolean][] = [
+    ['seed end to end (generate + write, built `stockql seed`)', seed.endToEnd, true],
+    ['write only (batched multi-row upserts, one transaction)', seed.writeOnly, true],
+    ['baseline: the same bars, one single-row INSERT each, one transaction', seed.baselineSingleRowInserts, true],
+    ['generate only (synthetic random walk, no database; runs on a second core during a seed)', seed.generateOnly, false],
+  ];
+  const baseline = seed.baselineSingleRowInserts.median;
+  return [
+    '| what is timed | bars/s (median) | min – max | vs baseline |',
+    '|---|---:|---:|---:|',
+    ...rows.map(([label, s, writes]) => `| ${label} | ${fmt(s.median)} | ${spread(s)} | ${writes ? `${(s.median / baseline).toFixed(2)}×` : 'n/a'} |`),
+  ].join('\n');
+}
+
+export function searchTables(search: SearchBenchResult): string {
+  const kinds = Object.entries(search.engine.perKind)
+    .map(([kind, l]) => `| engine, ${kind} queries | ${fmt(l.p50Us, 1)} | ${fmt(l.p99Us, 1)} | ${(search.naiveScan.p99Us / l.p99Us).toFixed(1)}× |`)
+    .join('\n');
+  const inProcess = [
+    '| per query, in process | p50 µs | p99 µs | p99 speed-up vs naive scan |',
+    '|---|---:|---:|---:|',
+    `| search engine, all ${fmt(search.queries)} queries | ${fmt(search.engine.p50Us, 1)} | ${fmt(search.engine.p99Us, 1)} | ${(search.naiveScan.p99Us / search.engine.p99Us).toFixed(1)}× |`,
+    kinds,
+    `| baseline: naive substring scan of every symbol and name | ${fmt(search.naiveScan.p50Us, 1)} | ${fmt(search.naiveScan.p99Us, 1)} | 1.0× |`,
+  ].join('\n');
+  const { api, bare } = search.http;
+  const over = [
+    '| over HTTP | req/s (median) | min – max | p50 ms | p99 ms | bytes/response | vs bare |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    `| stockql \`search\` (no response cache yet) | ${fmt(api.requestsPerSecond.median)} | ${spread(api.requestsPerSecond)} | ${fmt(api.p50Ms.median, 1)} | ${fmt(api.p99Ms.median, 1)} | ${fmt(api.bytesPerResponse)} | ${(api.requestsPerSecond.median / bare.requestsPerSecond.median).toFixed(2)}× |`,
+    `| baseline: bare node:http, identical bytes | ${fmt(bare.requestsPerSecond.median)} | ${spread(bare.requestsPerSecond)} | ${fmt(bare.p50Ms.median, 1)} | ${fmt(bare.p99Ms.median, 1)} | ${fmt(bare.bytesPerResponse)} | 1.00× |`,
+  ].join('\n');
+  const build = `Index build over ${fmt(search.documents)} documents: ${fmt(search.buildMs.median, 1)} ms median (${spread(search.buildMs, 1)}); index structures ≈ ${fmt(search.indexMemoryBytes / 2 ** 20, 1)} MiB (heap growth on the first build ≈ ${fmt(search.heapGrowthBytes / 2 ** 20, 1)} MiB).`;
+  return `${inProcess}\n\n${build}\n\n${over}\n\nHTTP: ${search.http.connections} connections, ${search.http.durationSeconds} s per run, ${search.http.bodies} different queries in turn, API and bare server alternating, medians of the runs; errors/non-2xx: ${api.errors + bare.errors}.`;
+}

@@ -1,0 +1,51 @@
+/** Public types of the search engine. */
+
+export interface SearchDocument {
+  /** Canonical upper case; class shares with a dot: `BRK.B`. */
+  symbol: string;
+  /** Any Unicode: `Estée Lauder Companies (The)`, `AT&T`, `3M`. */
+  name: string;
+  /** GICS sub-industry. */
+  industry: string | null;
+  /** GICS sector; documents without one are searchable but appear in no facet. */
+  sector: string | null;
+  /** Tie-break: bigger first. Non-finite values count as 0. */
+  marketCap: number;
+}
+
+export interface SearchIndex {
+  readonly documentCount: number;
+  /** Distinct normalized terms (words, compounds, glued word pairs). */
+  readonly vocabularySize: number;
+  /** Estimate of the typed arrays, strings and scratch buffers the index holds. */
+  readonly memoryBytes: number;
+}
+
+export interface SearchOptions {
+  /** Hits to return (at most); 0 or less still computes total and facets. */
+  limit: number;
+  /** Keeps only documents for which it returns true; documentId = position in the array given to buildSearchIndex. */
+  filter?: ((documentId: number) => boolean) | undefined;
+}
+
+export interface Highlight {
+  field: 'symbol' | 'name';
+  /** [start, end) UTF-16 offsets into the ORIGINAL symbol/name string, ascending, not overlapping. */
+  ranges: [number, number][];
+}
+
+export interface SearchHit {
+  documentId: number;
+  /** Higher is better. Only the order is meaningful: it encodes the ranking tiers, then BM25. */
+  score: number;
+  highlights: Highlight[];
+}
+
+export interface SearchOutcome {
+  /** Best first, at most limit. */
+  hits: SearchHit[];
+  /** All matching documents that pass the filter. */
+  total: number;
+  /** Sector counts over ALL matches passing the filter, count descending then sector name. */
+  facets: { sector: string; count: number }[];
+}
