@@ -35,7 +35,8 @@ const previous = existsSync(latestPath) ? (JSON.parse(readFileSync(latestPath, '
 const measured = <T>(result: T) => ({ ...result, measuredAt: date, command });
 const seed = !only || only === 'seed' ? measured(await runSeedBench({ runs: quick ? 1 : 5, log })) : (previous.seed ?? null);
 const search = !only || only === 'search' ? measured(await runSearchBench({ quick, log })) : (previous.search ?? null);
-const provenance = (result: { measuredAt: string; command: string }) => `Measured ${result.measuredAt.slice(0, 10)} with \`${result.command}\`.`;
+const provenance = (result: { measuredAt?: string; command?: string }) =>
+  `Measured ${(result.measuredAt ?? previous.date ?? date).slice(0, 10)} with \`${result.command ?? previous.command ?? command}\`.`;
 
 const sections: string[] = [];
 if (seed) {
