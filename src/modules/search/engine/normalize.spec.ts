@@ -28,6 +28,12 @@ describe('tokenizeText', () => {
     expect(compounds('U.S. Bancorp')).toEqual(['us']);
   });
 
+  it('keeps a possessive s in the compound but not as a word of its own, so "s" does not match every possessive', () => {
+    expect(words("McDonald's")).toEqual(['mcdonald']);
+    expect(words('O’Reilly')).toEqual(['o', 'reilly']);
+    expect(tokenizeText("McDonald's").compounds[0]).toMatchObject({ firstWord: 0, lastWord: 0 });
+  });
+
   it('keeps the ampersand out of the compound: AT&T glues to att', () => {
     expect(words('AT&T')).toEqual(['at', 'and', 't']);
     expect(compounds('AT&T')).toEqual(['att']);

@@ -9,7 +9,8 @@
  * - Any other punctuation (hyphens, dashes, dots, apostrophes, `!`, emoji, lone surrogates) splits words
  *   but keeps them in one *compound* until whitespace. A compound of two or more words is also emitted
  *   glued together, which makes `coca-cola`, `coca cola` and `cocacola` meet (`AT&T` → `at`, `and`, `t`,
- *   `att`; `McDonald's` → `mcdonald`, `s`, `mcdonalds`).
+ *   `att`; `O’Reilly` → `o`, `reilly`, `oreilly`). A clitic after an apostrophe (`'s`) only joins the
+ *   compound: `McDonald's` → `mcdonald`, `mcdonalds`.
  *
  * Every token keeps, for each normalized character, the UTF-16 offset in the ORIGINAL string just after
  * the character that produced it, so highlights can be mapped back through the folding.
@@ -37,6 +38,7 @@ export interface TokenizedText {
 /**
  * Words longer than this are cut, the same way at index and query time. Why: it bounds the trie depth and
  * the typo automaton's rows; no company name has a 64-letter word, and junk input gains nothing from more.
+ * @default 64
  */
 export const MAX_WORD_LENGTH = 64;
 
@@ -100,38 +102,55 @@ function foldNonAscii(char: string): FoldedChar {
 }
 
 const ASCII_SPACE = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+/** ' ` ´ ‘ ’ ʼ */
+const APOSTROPHES = new Set([0x27, 0x60, 0xb4, 0x2018, 0x2019, 0x2bc]);
+const CLITICS: ReadonlySet<string> = new Set(['s', 't', 'd', 'm', 'll', 're', 've']);
 
 /** Splits `text` into normalized words and compounds with original offsets. Never throws. */
 export function tokenizeText(text: string): TokenizedText {
   const words: TextToken[] = [];
   const compounds: TokenizedText['compounds'] = [];
-  // Words of the current whitespace-delimited run that take part in a compound (`and` from `&` does not).
-  let runWords: number[] = [];
+  // Pieces of the current whitespace-delimited run, glued into its compound (`and` from `&` is not a
+  // piece), and the index in `words` of the run's first word.
+  let runParts: TextToken[] = [];
+  let runFirstWord = -1;
   // Typed through a cast: the closures below assign it, which control-flow narrowing cannot see.
   let current = null as TextToken | null;
+  let currentFollowsApostrophe = false;
+  let afterApostrophe = false;
 
   const finishWord = () => {
-    if (current) {
-      runWords.push(words.length);
+    if (!current) return;
+    runParts.push(current);
+    // An English clitic (`'s`, `'t`, `'ll`) is part of the compound (`mcdonalds`) but no word of its own:
+    // otherwise every possessive name would match the query `s` exactly, ahead of names starting with s.
+    const clitic = currentFollowsApostrophe && runParts.length > 1 && CLITICS.has(current.text);
+    if (!clitic) {
+      if (runFirstWord === -1) runFirstWord = words.length;
       words.push(current);
-      current = null;
     }
+    current = null;
   };
   const finishRun = () => {
     finishWord();
-    if (runWords.length >= 2) {
-      const parts = runWords.map((i) => words[i]!);
-      const charEnds = parts.flatMap((p) => p.charEnds).slice(0, MAX_WORD_LENGTH);
+    if (runParts.length >= 2) {
+      const charEnds = runParts.flatMap((p) => p.charEnds).slice(0, MAX_WORD_LENGTH);
       compounds.push({
-        token: { text: parts.map((p) => p.text).join('').slice(0, MAX_WORD_LENGTH), start: parts[0]!.start, end: charEnds[charEnds.length - 1]!, charEnds },
-        firstWord: runWords[0]!,
-        lastWord: runWords[runWords.length - 1]!,
+        token: { text: runParts.map((p) => p.text).join('').slice(0, MAX_WORD_LENGTH), start: runParts[0]!.start, end: charEnds[charEnds.length - 1]!, charEnds },
+        firstWord: runFirstWord,
+        lastWord: words.length - 1,
       });
     }
-    runWords = [];
+    runParts = [];
+    runFirstWord = -1;
+    afterApostrophe = false;
   };
   const appendToWord = (letters: string, start: number, end: number) => {
-    current ??= { text: '', start, end, charEnds: [] };
+    if (!current) {
+      current = { text: '', start, end, charEnds: [] };
+      currentFollowsApostrophe = afterApostrophe;
+    }
+    afterApostrophe = false;
     for (const letter of letters) {
       if (current.text.length >= MAX_WORD_LENGTH) break;
       current.text += letter;
@@ -144,7 +163,10 @@ export function tokenizeText(text: string): TokenizedText {
     const code = text.charCodeAt(i);
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     const end = i + width;
-    if (code < 0x80) {
+    if (APOSTROPHES.has(code)) {
+      finishWord();
+      afterApostrophe = true;
+    } else if (code < 0x80) {
       if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) appendToWord(text[i]!, i, end);
       else if (code >= 0x41 && code <= 0x5a) appendToWord(String.fromCharCode(code + 0x20), i, end);
       else if (ASCII_SPACE.has(code)) finishRun();

@@ -30,6 +30,11 @@ export interface ParsedQuery {
   tickerLiteral: string;
   /** `brkb`. */
   tickerCompact: string;
+  /**
+   * Whether the query is one token (no whitespace inside). Only then may the compact key equal a ticker
+   * (`brkb`; `brk b` already equals `brk.b` literally, and `on on` should not be ONON).
+   */
+  singleToken: boolean;
   /** Whether tickers starting with the query count (a single token, still being typed). */
   tickerPrefix: boolean;
 }
@@ -54,17 +59,18 @@ export const MAX_QUERY_CHARACTERS = 256;
  */
 export const QUERY_CACHE_SIZE = 1000;
 
-const EMPTY: ParsedQuery = { units: [], wordCount: 0, requiredWords: 0, optionalWords: 0, tickerLiteral: '', tickerCompact: '', tickerPrefix: false };
+const EMPTY: ParsedQuery = { units: [], wordCount: 0, requiredWords: 0, optionalWords: 0, tickerLiteral: '', tickerCompact: '', singleToken: false, tickerPrefix: false };
 
 export function parseQuery(query: string): ParsedQuery {
   const text = String(query).slice(0, MAX_QUERY_CHARACTERS);
-  const { words: allWords, compounds } = tokenizeText(text);
-  const words = allWords.slice(0, MAX_QUERY_WORDS);
+  const tokenized = tokenizeText(text);
+  const words = tokenized.words.slice(0, MAX_QUERY_WORDS);
   const tickerLiteral = tickerLiteralKey(text);
   if (words.length === 0 && tickerLiteral === '') return EMPTY;
 
   // A trailing space says the last word is complete (as in Meilisearch): no prefix completion for it.
-  const lastIsPrefix = !/[\s\p{Z}]$/u.test(text);
+  // Neither is the last word kept when more were cut off: it is not the one being typed.
+  const lastIsPrefix = !/[\s\p{Z}]$/u.test(text) && tokenized.words.length <= MAX_QUERY_WORDS;
   const lastWord = words.length - 1;
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
@@ -85,7 +91,7 @@ export function parseQuery(query: string): ParsedQuery {
   };
   words.forEach((word, i) => addUnit(word.text, i, i));
   // Glued forms find names written as one word (`exxon mobil` → ExxonMobil, `jp morgan` → JPMorgan).
-  for (const { token, firstWord, lastWord: last } of compounds) if (last <= lastWord) addUnit(token.text, firstWord, last);
+  for (const { token, firstWord, lastWord: last } of tokenized.compounds) if (last <= lastWord) addUnit(token.text, firstWord, last);
   for (let i = 0; i < lastWord; i++) {
     const first = words[i]!.text;
     const second = words[i + 1]!.text;
@@ -93,20 +99,22 @@ export function parseQuery(query: string): ParsedQuery {
     addUnit((first + second).slice(0, MAX_WORD_LENGTH), i, i + 1);
   }
 
-  const allWords_ = wordBits(0, lastWord);
+  const singleToken = !/[\s\p{Z}]/u.test(text.trim());
+  const everyWord = wordBits(0, lastWord);
   let lowValue = 0;
   words.forEach((word, i) => {
     if (isLowValueWord(word.text)) lowValue |= 1 << i;
   });
-  const requiredWords = lowValue === allWords_ ? allWords_ : allWords_ & ~lowValue;
+  const requiredWords = lowValue === everyWord ? everyWord : everyWord & ~lowValue;
   return {
     units,
     wordCount: words.length,
     requiredWords,
-    optionalWords: allWords_ & ~requiredWords,
+    optionalWords: everyWord & ~requiredWords,
     tickerLiteral,
     tickerCompact: tickerCompactKey(tickerLiteral),
-    tickerPrefix: lastIsPrefix && !/[\s\p{Z}]/u.test(text.trim()),
+    singleToken,
+    tickerPrefix: lastIsPrefix && singleToken,
   };
 }
 

@@ -3,11 +3,12 @@
  * for that unit, then folds the unit into the per-document totals. Typed arrays only: nothing is allocated
  * per term or per document.
  */
+import { BIT_COUNT } from './bit-count.js';
 import type { CompiledSearchIndex } from './compiled-index.js';
 import type { QueryUnit } from './query-parser.js';
 import { PREFIX_MATCH_FACTOR, TYPO_MATCH_FACTOR } from './ranking.js';
 import type { SearchScratch } from './search-scratch.js';
-import { MATCH_EXACT, MATCH_PREFIX } from './term-candidates.js';
+import { MATCH_EXACT, MATCH_PREFIX, type TermCandidates } from './term-candidates.js';
 
 /** Makes `documentId` part of this query's results, resetting its totals the first time. */
 export function touchDocument(scratch: SearchScratch, documentId: number): void {
@@ -21,23 +22,31 @@ export function touchDocument(scratch: SearchScratch, documentId: number): void 
   scratch.touched[scratch.touchedCount++] = documentId;
 }
 
-/**
- * Looks `unit` up and adds what it matched to the per-document totals.
- * @param onlyTouched update only documents this query already matched (for optional words)
- */
-export function scoreUnit(index: CompiledSearchIndex, scratch: SearchScratch, unit: QueryUnit, onlyTouched: boolean): void {
-  const { candidates } = scratch;
+/** Finds the terms `unit` matches into `candidates`; returns how many postings they hold (its cost). */
+export function lookUpUnit(index: CompiledSearchIndex, scratch: SearchScratch, unit: QueryUnit, candidates: TermCandidates): number {
   candidates.clear();
   scratch.matcher.collect(unit.text, unit.typoBudget, unit.allowPrefix, candidates);
-  if (candidates.count === 0) return;
-  scratch.beginUnit();
-  collectBestPerDocument(index, scratch, unit.text.length, onlyTouched);
-  mergeIntoDocuments(scratch, unit.words);
+  const { postingsStart } = index.parts;
+  let postings = 0;
+  for (let c = 0; c < candidates.count; c++) postings += postingsStart[candidates.termEnd[c]!]! - postingsStart[candidates.termStart[c]!]!;
+  return postings;
 }
 
-function collectBestPerDocument(index: CompiledSearchIndex, scratch: SearchScratch, unitLength: number, onlyTouched: boolean): void {
+/**
+ * Adds what `unit` matched (its looked-up `candidates`) to the per-document totals.
+ * @param requiredWords the query's required words, to keep track of the most any document matched
+ * @param onlyTouched update only documents this query already matched
+ */
+export function applyUnit(index: CompiledSearchIndex, scratch: SearchScratch, unit: QueryUnit, candidates: TermCandidates, requiredWords: number, onlyTouched: boolean): void {
+  if (candidates.count === 0) return;
+  scratch.beginUnit();
+  collectBestPerDocument(index, scratch, candidates, unit.text.length, onlyTouched);
+  mergeIntoDocuments(scratch, unit.words, requiredWords);
+}
+
+function collectBestPerDocument(index: CompiledSearchIndex, scratch: SearchScratch, candidates: TermCandidates, unitLength: number, onlyTouched: boolean): void {
   const { postingsStart, postingDocument, postingWeight, termLength } = index.parts;
-  const { candidates, unitStamp, unitQuality, unitValue, unitTouched, termStamp, termHighlightLength, documentStamp } = scratch;
+  const { unitStamp, unitQuality, unitValue, unitTouched, termStamp, termHighlightLength, documentStamp } = scratch;
   const generation = scratch.unitGeneration;
   const queryGeneration = scratch.queryGeneration;
   for (let c = 0; c < candidates.count; c++) {
@@ -74,7 +83,7 @@ function collectBestPerDocument(index: CompiledSearchIndex, scratch: SearchScrat
   }
 }
 
-function mergeIntoDocuments(scratch: SearchScratch, unitWords: number): void {
+function mergeIntoDocuments(scratch: SearchScratch, unitWords: number, requiredWords: number): void {
   const { unitTouched, unitQuality, unitValue, documentWords, documentRelevance, documentTypos, documentInexact } = scratch;
   for (let i = 0; i < scratch.unitTouchedCount; i++) {
     const documentId = unitTouched[i]!;
@@ -83,7 +92,9 @@ function mergeIntoDocuments(scratch: SearchScratch, unitWords: number): void {
     // Typos and inexactness count once per unit that newly satisfies words: a glued pair (`cocacola`)
     // matching words already matched one by one changes nothing but relevance.
     if ((unitWords & ~documentWords[documentId]!) !== 0) {
-      documentWords[documentId]! |= unitWords;
+      const words = (documentWords[documentId]! |= unitWords);
+      const requiredMatched = BIT_COUNT[words & requiredWords]!;
+      if (requiredMatched > scratch.bestRequiredMatched) scratch.bestRequiredMatched = requiredMatched;
       documentTypos[documentId] = Math.min(255, documentTypos[documentId]! + (quality >> 1));
       documentInexact[documentId] = Math.min(255, documentInexact[documentId]! + (quality & 1));
     }

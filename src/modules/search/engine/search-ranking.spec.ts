@@ -12,7 +12,7 @@ describe('ties', () => {
   });
 
   it('are broken by market cap across names: "automobile" ranks Tesla, General Motors, Ford', () => {
-    expect(symbolsFor('automobile')).toEqual(['TSLA', 'GM', 'F']);
+    expect(symbolsFor('automobile').slice(0, 3)).toEqual(['TSLA', 'GM', 'F']);
   });
 
   it('are broken by symbol A→Z when market caps are equal too', () => {

@@ -24,6 +24,13 @@ export class SearchScratch {
   /** Documents touched by this query, in first-touch order. */
   readonly touched: Int32Array;
   touchedCount = 0;
+  /** Most required query words any touched document matched so far. */
+  bestRequiredMatched = 0;
+
+  // Per document, for the whole search (which may accumulate twice): the filter's answers.
+  private readonly filterStamp: Uint32Array;
+  private readonly filterVerdict: Uint8Array;
+  private searchGeneration = 0;
 
   // Per document, for the query unit being scored: its best match in each document.
   readonly unitStamp: Uint32Array;
@@ -38,7 +45,9 @@ export class SearchScratch {
   readonly termHighlightLength: Int32Array;
 
   readonly sectorCounts: Int32Array;
-  readonly candidates = new TermCandidates();
+  /** Terms matched by each unit of the current query. */
+  private readonly candidatePool: TermCandidates[] = [];
+  private unitCosts = new Float64Array(16);
   readonly matcher: TermMatcher;
   /** Bounded heap of the best documents; grows to the largest limit asked for. */
   heap: Int32Array = new Int32Array(16);
@@ -55,6 +64,8 @@ export class SearchScratch {
     this.documentTicker = new Uint8Array(documentCount);
     this.documentScore = new Float64Array(documentCount);
     this.touched = new Int32Array(documentCount);
+    this.filterStamp = new Uint32Array(documentCount);
+    this.filterVerdict = new Uint8Array(documentCount);
     this.unitStamp = new Uint32Array(documentCount);
     this.unitQuality = new Uint8Array(documentCount);
     this.unitValue = new Float32Array(documentCount);
@@ -65,7 +76,25 @@ export class SearchScratch {
     this.matcher = new TermMatcher(trie);
   }
 
-  /** Starts a query: a new generation invalidates every per-document and per-term entry at once. */
+  /** Starts a search: forgets the previous search's filter answers. */
+  beginSearch(): void {
+    if (this.searchGeneration === 0xffffffff) {
+      this.filterStamp.fill(0);
+      this.searchGeneration = 0;
+    }
+    this.searchGeneration++;
+  }
+
+  /** The filter's answer for `documentId`, asked once per search. */
+  passesFilter(documentId: number, filter: (documentId: number) => boolean): boolean {
+    if (this.filterStamp[documentId] !== this.searchGeneration) {
+      this.filterStamp[documentId] = this.searchGeneration;
+      this.filterVerdict[documentId] = filter(documentId) ? 1 : 0;
+    }
+    return this.filterVerdict[documentId] === 1;
+  }
+
+  /** Starts accumulating a query: a new generation invalidates every per-document and per-term entry at once. */
   beginQuery(): void {
     if (this.queryGeneration === 0xffffffff) {
       // After 4 billion queries the stamps would repeat: clear them once and start over.
@@ -75,6 +104,7 @@ export class SearchScratch {
     }
     this.queryGeneration++;
     this.touchedCount = 0;
+    this.bestRequiredMatched = 0;
   }
 
   /** Starts scoring one query unit. */
@@ -85,6 +115,18 @@ export class SearchScratch {
     }
     this.unitGeneration++;
     this.unitTouchedCount = 0;
+  }
+
+  /** Candidate lists for `unitCount` query units (reused; grows as needed). */
+  candidatesFor(unitCount: number): readonly TermCandidates[] {
+    while (this.candidatePool.length < unitCount) this.candidatePool.push(new TermCandidates());
+    return this.candidatePool;
+  }
+
+  /** A cost slot for each of `unitCount` query units. */
+  unitCost(unitCount: number): Float64Array {
+    if (this.unitCosts.length < unitCount) this.unitCosts = new Float64Array(unitCount);
+    return this.unitCosts;
   }
 
   /** Makes room for `size` heap entries. */

@@ -1,68 +1,60 @@
 /**
  * One search: parse (cached), match every query unit and the tickers into per-document totals, decide
  * which documents qualify, rank them into a bounded heap, count facets, and build the returned hits.
- * Synchronous and allocation-free per document; only the returned hits and facets are allocated.
+ * Synchronous and allocation-free per document; only the returned hits and facets (and a few small
+ * per-query arrays) are allocated.
  */
+import { accumulateMatches } from './accumulate-matches.js';
+import { BIT_COUNT } from './bit-count.js';
 import { CompiledSearchIndex } from './compiled-index.js';
 import { highlightsFor } from './highlights.js';
-import { MAX_QUERY_WORDS, parseQueryCached, type ParsedQuery } from './query-parser.js';
+import { parseQueryCached, type ParsedQuery } from './query-parser.js';
 import { compositeScore } from './ranking.js';
 import type { SearchScratch } from './search-scratch.js';
-import { scoreUnit } from './score-units.js';
-import { matchTickers, TICKER_COMPACT, TICKER_LITERAL } from './ticker-match.js';
+import { TICKER_COMPACT, TICKER_LITERAL } from './ticker-match.js';
 import { TopHits } from './top-hits.js';
 import type { SearchIndex, SearchOptions, SearchOutcome } from './types.js';
 
-/** Set bits of every possible word mask (at most MAX_QUERY_WORDS bits), looked up in the hot loops. */
-const BIT_COUNT = Uint8Array.from({ length: 1 << MAX_QUERY_WORDS }, (_, bits) => {
-  let count = 0;
-  for (let b = bits; b !== 0; b &= b - 1) count++;
-  return count;
-});
-
 export function search(index: SearchIndex, query: string, options: SearchOptions): SearchOutcome {
+  return searchWith(index, query, options, true);
+}
+
+/**
+ * `search` without restricting costly units to already-touched documents: slower, but the plain
+ * definition of the results. Only for specs, which check that `search` always returns exactly this.
+ */
+export function searchExhaustively(index: SearchIndex, query: string, options: SearchOptions): SearchOutcome {
+  return searchWith(index, query, options, false);
+}
+
+function searchWith(index: SearchIndex, query: string, options: SearchOptions, allowRestriction: boolean): SearchOutcome {
   if (!(index instanceof CompiledSearchIndex)) throw new TypeError('search() needs an index made by buildSearchIndex()');
   const parsed = parseQueryCached(typeof query === 'string' ? query : String(query ?? ''));
   if (parsed.units.length === 0 && parsed.tickerCompact === '') return { hits: [], total: 0, facets: [] };
   const scratch = index.acquireScratch();
   try {
-    return run(index, scratch, parsed, options);
+    return run(index, scratch, parsed, options, allowRestriction);
   } finally {
     index.releaseScratch(scratch);
   }
 }
 
-function run(index: CompiledSearchIndex, scratch: SearchScratch, parsed: ParsedQuery, options: SearchOptions): SearchOutcome {
-  scratch.beginQuery();
-  // Units standing only for optional words (`and`, `inc`) come last and only add to documents something
-  // required already matched: a document matching nothing but `&` is never a result, and skipping such
-  // documents keeps `at&t` from touching every `... & ...` industry.
+function run(index: CompiledSearchIndex, scratch: SearchScratch, parsed: ParsedQuery, options: SearchOptions, allowRestriction: boolean): SearchOutcome {
   const required = parsed.requiredWords;
-  for (const unit of parsed.units) if ((unit.words & required) !== 0) scoreUnit(index, scratch, unit, false);
-  matchTickers(index, scratch, parsed);
-  for (const unit of parsed.units) if ((unit.words & required) === 0) scoreUnit(index, scratch, unit, true);
-
-  const { touched, documentWords, documentTicker } = scratch;
-  const filter = options.filter;
   const requiredTotal = BIT_COUNT[required]!;
-
-  // Pass 1: drop documents the filter rejects or that matched only optional words; find the most
-  // required words any remaining document matched.
-  let bestRequired = 0;
-  for (let i = 0; i < scratch.touchedCount; i++) {
-    const documentId = touched[i]!;
-    const exactTicker = documentTicker[documentId]! >= TICKER_COMPACT;
-    const matched = BIT_COUNT[documentWords[documentId]! & required]!;
-    if ((matched === 0 && !exactTicker) || (filter && !filter(documentId))) {
-      documentWords[documentId] = 0;
-      documentTicker[documentId] = 0;
-      continue;
-    }
-    if (matched > bestRequired) bestRequired = matched;
+  const filter = options.filter;
+  scratch.beginSearch();
+  const restricted = accumulateMatches(index, scratch, parsed, allowRestriction);
+  let bestRequired = qualify(scratch, parsed, filter);
+  if (restricted && bestRequired < requiredTotal) {
+    // No document has every required word, so the restriction may have hidden partial matches: redo.
+    accumulateMatches(index, scratch, parsed, false, true);
+    bestRequired = qualify(scratch, parsed, filter);
   }
   // Every required word when some document has them all; otherwise the best partial matches, most
   // words first (the ranking takes care of the order).
   const needed = bestRequired === requiredTotal ? requiredTotal : 1;
+  const { touched, documentWords, documentTicker } = scratch;
 
   // Pass 2: score qualifying documents, keep the best, count everything.
   const limit = Math.min(index.documentCount, Math.max(0, Math.floor(Number.isNaN(options.limit) ? 0 : options.limit)));
@@ -103,4 +95,28 @@ function run(index: CompiledSearchIndex, scratch: SearchScratch, parsed: ParsedQ
     highlights: highlightsFor(index, scratch, documentId, parsed.tickerCompact.length),
   }));
   return { hits, total, facets };
+}
+
+/**
+ * Drops documents the filter rejects (asking it at most once per document per search) and returns the
+ * most required words any remaining document matched.
+ */
+function qualify(scratch: SearchScratch, parsed: ParsedQuery, filter: SearchOptions['filter']): number {
+  // Without a filter, scoring kept track of the best count as it went.
+  if (!filter) return scratch.bestRequiredMatched;
+  const { touched, documentWords, documentTicker } = scratch;
+  const required = parsed.requiredWords;
+  let bestRequired = 0;
+  for (let i = 0; i < scratch.touchedCount; i++) {
+    const documentId = touched[i]!;
+    const exactTicker = documentTicker[documentId]! >= TICKER_COMPACT;
+    const matched = BIT_COUNT[documentWords[documentId]! & required]!;
+    if ((matched === 0 && !exactTicker) || !scratch.passesFilter(documentId, filter)) {
+      documentWords[documentId] = 0;
+      documentTicker[documentId] = 0;
+      continue;
+    }
+    if (matched > bestRequired) bestRequired = matched;
+  }
+  return bestRequired;
 }

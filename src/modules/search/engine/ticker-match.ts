@@ -3,6 +3,7 @@
  * token still being typed, a prefix (`goo` → GOOG, GOOGL). Tickers are looked up by binary search in the
  * compact keys (`brkb`), sorted at build time.
  */
+import { BIT_COUNT } from './bit-count.js';
 import type { CompiledSearchIndex } from './compiled-index.js';
 import type { ParsedQuery } from './query-parser.js';
 import { TICKER_PREFIX_BONUS } from './ranking.js';
@@ -28,24 +29,44 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return low;
 }
 
-export function matchTickers(index: CompiledSearchIndex, scratch: SearchScratch, query: ParsedQuery): void {
+/** Calls `visit` with every document whose ticker the query matches, and how. */
+function visitTickerMatches(index: CompiledSearchIndex, query: ParsedQuery, visit: (documentId: number, match: number) => void): void {
   const key = query.tickerCompact;
   if (key === '') return;
   const { sortedTickerKeys, sortedTickerDocuments, tickerLiteral } = index.parts;
-  const allWords = query.wordCount === 0 ? 0 : 2 ** query.wordCount - 1;
   for (let i = lowerBound(sortedTickerKeys, key); i < sortedTickerKeys.length; i++) {
     const ticker = sortedTickerKeys[i]!;
     const equal = ticker === key;
     if (!equal && !(query.tickerPrefix && ticker.startsWith(key))) break;
     const documentId = sortedTickerDocuments[i]!;
+    const match = !equal ? TICKER_PREFIX : tickerLiteral[documentId] === query.tickerLiteral ? TICKER_LITERAL : query.singleToken ? TICKER_COMPACT : TICKER_NONE;
+    if (match !== TICKER_NONE) visit(documentId, match);
+  }
+}
+
+/**
+ * First half of the ticker match, before the query units run: makes ticker matches part of the results,
+ * so units restricted to touched documents still add their words to them.
+ */
+export function touchTickerMatches(index: CompiledSearchIndex, scratch: SearchScratch, query: ParsedQuery): void {
+  visitTickerMatches(index, query, (documentId, match) => {
     touchDocument(scratch, documentId);
-    const match = equal ? (tickerLiteral[documentId] === query.tickerLiteral ? TICKER_LITERAL : TICKER_COMPACT) : TICKER_PREFIX;
     scratch.documentTicker[documentId] = match;
+  });
+}
+
+/**
+ * Second half, after the units: a ticker match stands for every query word. A ticker completion counts as
+ * one inexact match unless the words were already matched otherwise, and earns a relevance bonus.
+ */
+export function completeTickerMatches(index: CompiledSearchIndex, scratch: SearchScratch, query: ParsedQuery): void {
+  const allWords = query.wordCount === 0 ? 0 : 2 ** query.wordCount - 1;
+  visitTickerMatches(index, query, (documentId, match) => {
     if (match === TICKER_PREFIX) {
-      // A ticker completion stands for every query word, as a prefix match (one inexact unit).
       if ((allWords & ~scratch.documentWords[documentId]!) !== 0) scratch.documentInexact[documentId]!++;
       scratch.documentRelevance[documentId]! += TICKER_PREFIX_BONUS;
     }
     scratch.documentWords[documentId] = allWords;
-  }
+    scratch.bestRequiredMatched = BIT_COUNT[query.requiredWords]!;
+  });
 }

@@ -64,7 +64,8 @@ export class TopHits {
       const right = left + 1;
       // Follow the worse child: it must move up to stay the root of its subtree.
       const worse = right < size && ranksBefore(order, heap[left]!, heap[right]!) ? right : left;
-      if (!ranksBefore(order, heap[worse]!, documentId)) break;
+      // Stop once the document ranks after (is worse than) even the worse child.
+      if (!ranksBefore(order, documentId, heap[worse]!)) break;
       heap[i] = heap[worse]!;
       i = worse;
     }

@@ -22,9 +22,13 @@ export interface SearchIndex {
 }
 
 export interface SearchOptions {
-  /** Hits to return (at most); 0 or less still computes total and facets. */
+  /** Hits to return (at most); 0, less or NaN still computes total and facets. No default: required. */
   limit: number;
-  /** Keeps only documents for which it returns true; documentId = position in the array given to buildSearchIndex. */
+  /**
+   * Keeps only documents for which it returns true; documentId = position in the array given to
+   * buildSearchIndex. Called at most once per matching document per search.
+   * @default undefined (every document)
+   */
   filter?: ((documentId: number) => boolean) | undefined;
 }
 
