@@ -1,12 +1,14 @@
 /**
  * Owns the live search index: builds it from the database at start, notices every committed write
  * (this process's or another's: seed, import, ingest) by polling the data version, builds a new index
- * beside the old one and swaps it in. Requests always search a complete index, old or new.
+ * beside the old one (on a worker thread for large universes) and swaps it in. Requests always search a
+ * complete index, old or new, and are not stalled by the build.
  */
 import { performance } from 'node:perf_hooks';
 import type { StockRow } from '../../db/schema.js';
 import type { Logger } from '../../logger.js';
-import { buildSearchIndex, type SearchDocument, type SearchIndex } from './engine/index.js';
+import { buildIndexOffThread } from './build-index-off-thread.js';
+import type { SearchDocument, SearchIndex } from './engine/index.js';
 import type { SearchStore } from './search.store.js';
 
 export interface IndexSnapshot {
@@ -79,10 +81,10 @@ export class SearchIndexHolder {
   private async build(): Promise<IndexSnapshot> {
     const { rows, dataVersion } = await this.options.store.loadDocuments();
     const started = performance.now();
-    const index = buildSearchIndex(rows.map(toSearchDocument));
+    const { index, thread } = await buildIndexOffThread(rows.map(toSearchDocument));
     const snapshot = { index, rows, dataVersion, buildMs: performance.now() - started, builtAt: new Date() };
     this.snapshot = snapshot;
-    this.options.logger.info('search index built', { documents: rows.length, dataVersion, buildMs: Math.round(snapshot.buildMs) });
+    this.options.logger.info('search index built', { documents: rows.length, dataVersion, buildMs: Math.round(snapshot.buildMs), thread });
     return snapshot;
   }
 }

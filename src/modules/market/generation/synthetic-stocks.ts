@@ -13,6 +13,7 @@ import type { TradingSession } from '../calendar/index.js';
 import type { ListingRow } from '../import/parse-listings-csv.js';
 import type { StockWrite } from '../market.store.js';
 import { syntheticStock } from '../synthetic-stock.js';
+import { workerEntry } from '../../../workers/worker-entry.js';
 import { CONSUMED, PRODUCED, SLOTS, STATE } from './generation-protocol.js';
 
 /** Below this many stocks a thread costs more to start than it saves. */
@@ -39,25 +40,9 @@ export function* syntheticStocks(rows: ListingRow[], seed: number, lastSession: 
   }
 }
 
-/** The worker's script: compiled JS as it is; TypeScript source (tsx, vitest) booted through tsx's loader. */
-function workerScript(): { script: string | URL; evalCode: boolean } | null {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return { script: new URL('./generation-worker.js', here), evalCode: false };
-  try {
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const target = new URL('./generation-worker.ts', here).href;
-    const onFailure = `Atomics.store(new Int32Array(require('node:worker_threads').workerData.counters), ${STATE}, -1)`;
-    return {
-      script: `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(target)}); }).catch((e) => { ${onFailure}; throw e; })`,
-      evalCode: true,
-    };
-  } catch {
-    return null;
-  }
-}
-
 function startWorker(rows: ListingRow[], seed: number, lastSession: TradingSession) {
-  const entry = workerScript();
+  const onLoadFailure = `Atomics.store(new Int32Array(require('node:worker_threads').workerData.counters), ${STATE}, -1)`;
+  const entry = workerEntry(import.meta.url, 'generation-worker', onLoadFailure);
   if (!entry) return null;
   const signal = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
   const { port1, port2 } = new MessageChannel();

@@ -6,3 +6,4 @@ export { FIELD_SCORING, BM25_K1, LOW_VALUE_WORD_WEIGHT, type FieldScoring } from
 export { LOW_VALUE_WORDS } from './low-value-words.js';
 export { MAX_QUERY_WORDS, MAX_QUERY_CHARACTERS, QUERY_CACHE_SIZE } from './query-parser.js';
 export { typoBudget } from './typo-budget.js';
+export { toTransferable, fromTransferable, type TransferableIndex } from './transfer-index.js';
