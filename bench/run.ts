@@ -2,7 +2,8 @@
  * `npm run bench`: runs the benchmarks, prints the tables, and rewrites bench/results/latest.json and
  * BENCHMARKS.md. Every figure stands next to a baseline measured in the same run.
  *   --quick          fewer and shorter runs (a smoke test of the benchmarks themselves)
- *   --only <name>    one scenario: seed or search
+ *   --only <name>    one scenario: seed or search (the others keep their previous figures)
+ *   --report-only    rewrite BENCHMARKS.md from bench/results/latest.json without measuring
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -28,13 +29,16 @@ const machine = {
 const date = new Date().toISOString();
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
+
 log(`stockql benchmarks on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}`);
 // A scenario not run now keeps its figures (and their date) from the previous run.
 const latestPath = join(packageRoot, 'bench', 'results', 'latest.json');
 const previous = existsSync(latestPath) ? (JSON.parse(readFileSync(latestPath, 'utf8')) as Record<string, any>) : {};
 const measured = <T>(result: T) => ({ ...result, measuredAt: date, command });
-const seed = !only || only === 'seed' ? measured(await runSeedBench({ runs: quick ? 1 : 5, log })) : (previous.seed ?? null);
-const search = !only || only === 'search' ? measured(await runSearchBench({ quick, log })) : (previous.search ?? null);
+const reportOnly = process.argv.includes('--report-only');
+const runs = (name: string) => !reportOnly && (!only || only === name);
+const seed = runs('seed') ? measured(await runSeedBench({ runs: quick ? 1 : 5, log })) : (previous.seed ?? null);
+const search = runs('search') ? measured(await runSearchBench({ quick, log })) : (previous.search ?? null);
 const provenance = (result: { measuredAt?: string; command?: string }) =>
   `Measured ${(result.measuredAt ?? previous.date ?? date).slice(0, 10)} with \`${result.command ?? previous.command ?? command}\`.`;
 
@@ -47,9 +51,10 @@ the last session's 1-minute bars, per stock), into a fresh SQLite file in WAL mo
 
 ${seedTable(seed)}
 
-${provenance(seed)}
 "End to end" is what \`stockql seed\` and the first \`npm start\` do (target: at least 500,000 bars/s). The baseline
-writes the same bars the straightforward way, one prepared single-row INSERT per bar.`);
+writes the same bars the straightforward way, one prepared single-row INSERT per bar.
+
+${provenance(seed)}`);
 }
 if (search) {
   sections.push(`## Search
@@ -64,12 +69,12 @@ ${provenance(search)}`);
 
 process.stdout.write(`\n${sections.join('\n\n')}\n`);
 mkdirSync(join(packageRoot, 'bench', 'results'), { recursive: true });
-writeFileSync(latestPath, `${JSON.stringify({ date, command, machine, seed, search }, null, 2)}\n`);
+if (!reportOnly) writeFileSync(latestPath, `${JSON.stringify({ date, command, machine, seed, search }, null, 2)}\n`);
 writeFileSync(
   join(packageRoot, 'BENCHMARKS.md'),
   `# Benchmarks
 
-Produced by \`${command}\` on ${date.slice(0, 10)}; rewritten by every run (do not edit by hand).
+Produced by \`${reportOnly ? previous.command : command}\` on ${(reportOnly ? previous.date : date).slice(0, 10)}; rewritten by every run (do not edit by hand).
 
 **Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.platform}, Node ${machine.node}. The load
 generator and the server share the two cores. Each figure stands next to a baseline measured in the same run, with the
