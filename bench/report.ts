@@ -1,6 +1,8 @@
 /**
  * Tables for the terminal and BENCHMARKS.md, from the benchmark results.
  */
+import { TARGETS, type ApiBenchResult, type Target } from './api.bench.js';
+import type { ChartGroup } from './lib/svg-chart.js';
 import { fmt } from './lib/stats.js';
 import type { SearchBenchResult } from './search.bench.js';
 import type { SeedBenchResult } from './seed.bench.js';
@@ -42,4 +44,29 @@ export function searchTables(search: SearchBenchResult): string {
   ].join('\n');
   const build = `Index build over ${fmt(search.documents)} documents: ${fmt(search.buildMs.median, 1)} ms median (${spread(search.buildMs, 1)}); index structures ≈ ${fmt(search.indexMemoryBytes / 2 ** 20, 1)} MiB (heap growth on the first build ≈ ${fmt(search.heapGrowthBytes / 2 ** 20, 1)} MiB).`;
   return `${inProcess}\n\n${build}\n\n${over}\n\nHTTP: ${search.http.connections} connections, ${search.http.durationSeconds} s per run, ${search.http.bodies} different queries in turn, API and bare server alternating, medians of the runs; errors/non-2xx: ${api.errors + bare.errors}.`;
+}
+
+export function apiTable(api: ApiBenchResult): string {
+  const label: Record<Target, string> = { cold: 'cold (`CACHE_URL=off`)', warm: 'warm (`CACHE_URL=memory`)', bare: 'bare node:http, identical bytes' };
+  const rows = api.scenarios.flatMap((scenario) => {
+    const bare = scenario.targets.bare.requestsPerSecond.median;
+    return TARGETS.map((target) => {
+      const f = scenario.targets[target];
+      const ratio = bare > 0 ? `${(f.requestsPerSecond.median / bare).toFixed(2)}×` : 'n/a';
+      return `| ${target === 'cold' ? `**${scenario.name}**: ${scenario.description}` : ''} | ${label[target]} | ${fmt(f.requestsPerSecond.median)} | ${spread(f.requestsPerSecond)} | ${fmt(f.p50Ms, 1)} | ${fmt(f.p99Ms, 1)} | ${fmt(f.bytesPerResponse)} | ${f.statementsPerRequest === null ? '–' : fmt(f.statementsPerRequest, 2)} | ${ratio} |`;
+    });
+  });
+  return [
+    '| scenario | server | req/s (median) | min – max | p50 ms | p99 ms | bytes/response | SQL/request | vs bare |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+export function apiChartGroups(api: ApiBenchResult): ChartGroup[] {
+  const colors: Record<Target, string> = { cold: '#4c78a8', warm: '#f58518', bare: '#9d9d9d' };
+  return api.scenarios.map((s) => ({
+    label: s.name,
+    bars: TARGETS.map((t) => ({ label: t === 'bare' ? 'bare limit' : t, value: s.targets[t].requestsPerSecond.median, color: colors[t] })),
+  }));
 }

@@ -2,7 +2,8 @@
  * `npm run bench`: runs the benchmarks, prints the tables, and rewrites bench/results/latest.json and
  * BENCHMARKS.md. Every figure stands next to a baseline measured in the same run.
  *   --quick          fewer and shorter runs (a smoke test of the benchmarks themselves)
- *   --only <name>    one scenario: seed or search (the others keep their previous figures)
+ *   --only <name>    one benchmark: seed, search or api (the others keep their previous figures)
+ *   --update-baselines  record the SQL statements per request of the api scenarios as the new baselines
  *   --report-only    rewrite BENCHMARKS.md from bench/results/latest.json without measuring
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,10 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { fmt } from './lib/stats.js';
-import { searchTables, seedTable } from './report.js';
+import { runApiBench } from './api.bench.js';
+import { checkStatementBaselines, writeStatementBaselines } from './baselines.js';
+import { barChartSvg } from './lib/svg-chart.js';
+import { apiChartGroups, apiTable, searchTables, seedTable } from './report.js';
 import { runSearchBench } from './search.bench.js';
 import { runSeedBench } from './seed.bench.js';
 
@@ -31,6 +35,7 @@ const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.sl
 
 
 log(`stockql benchmarks on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}`);
+mkdirSync(join(packageRoot, 'bench', 'results'), { recursive: true });
 // A scenario not run now keeps its figures (and their date) from the previous run.
 const latestPath = join(packageRoot, 'bench', 'results', 'latest.json');
 const previous = existsSync(latestPath) ? (JSON.parse(readFileSync(latestPath, 'utf8')) as Record<string, any>) : {};
@@ -39,6 +44,7 @@ const reportOnly = process.argv.includes('--report-only');
 const runs = (name: string) => !reportOnly && (!only || only === name);
 const seed = runs('seed') ? measured(await runSeedBench({ runs: quick ? 1 : 5, log })) : (previous.seed ?? null);
 const search = runs('search') ? measured(await runSearchBench({ quick, log })) : (previous.search ?? null);
+const api = runs('api') ? measured(await runApiBench({ quick, log })) : (previous.api ?? null);
 const provenance = (result: { measuredAt?: string; command?: string }) =>
   `Measured ${(result.measuredAt ?? previous.date ?? date).slice(0, 10)} with \`${result.command ?? previous.command ?? command}\`.`;
 
@@ -67,9 +73,26 @@ ${searchTables(search)}
 ${provenance(search)}`);
 }
 
+if (api) {
+  const mib = (bytes: number) => fmt(bytes / 2 ** 20, 0);
+  sections.unshift(`## API scenarios
+
+The built server in production mode on a fresh copy of the embedded market (${api.connections} connections, ${api.durationSeconds} s per run,
+medians of ${api.runs} runs with the order of cold, warm and bare rotated each run). ${api.pinned ? 'The servers run pinned to CPU 0 and the load generator to CPU 1 (taskset).' : 'taskset was not available: servers and load generator share both cores.'}
+"bare" is a node:http server answering each request with the byte-identical body the API returned: the limit of this machine
+for that response. SQL/request is the Server-Timing statement count of a first request (cold) and of a repeated one (warm).
+Until the cache layer lands, warm and cold run the same code. Peak RSS of the API: ${mib(api.peakRssBytes.cold)} MiB cold, ${mib(api.peakRssBytes.warm)} MiB warm.
+
+![req/s per scenario next to the bare limit](bench/results/api.svg)
+
+${apiTable(api)}
+
+${provenance(api)}`);
+  writeFileSync(join(packageRoot, 'bench', 'results', 'api.svg'), barChartSvg('stockql req/s per scenario, next to the bare node:http limit', apiChartGroups(api), 'requests per second'));
+}
+
 process.stdout.write(`\n${sections.join('\n\n')}\n`);
-mkdirSync(join(packageRoot, 'bench', 'results'), { recursive: true });
-if (!reportOnly) writeFileSync(latestPath, `${JSON.stringify({ date, command, machine, seed, search }, null, 2)}\n`);
+if (!reportOnly) writeFileSync(latestPath, `${JSON.stringify({ date, command, machine, seed, search, api }, null, 2)}\n`);
 writeFileSync(
   join(packageRoot, 'BENCHMARKS.md'),
   `# Benchmarks
@@ -84,3 +107,17 @@ ${sections.join('\n\n')}
 `,
 );
 log('wrote BENCHMARKS.md and bench/results/latest.json');
+
+// Deterministic figures fail the run (and CI) when they regress; timings never do.
+if (api && runs('api')) {
+  if (process.argv.includes('--update-baselines')) {
+    writeStatementBaselines(api);
+    log('recorded SQL statements per request in bench/baselines.json');
+  } else {
+    const { regressions, improvements } = checkStatementBaselines(api);
+    for (const line of improvements) log(`improved: ${line}`);
+    for (const line of regressions) log(`REGRESSION: ${line}`);
+    if (regressions.length > 0) process.exitCode = 1;
+    else log('SQL statements per request: every scenario within its baseline');
+  }
+}

@@ -32,6 +32,18 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promis
   });
 }
 
+/** Fails (and kills the child) when `promise` takes longer than `ms`: a benchmark must never hang. */
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string, child: ChildProcess): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${message} within ${ms / 1000} s`));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
@@ -45,10 +57,11 @@ function stopper(child: ChildProcess): () => Promise<void> {
 /** The built API (`node bin/stockql.js serve`) in production mode on a free loopback port. */
 export async function startApi(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [join(packageRoot, 'bin', 'stockql.js'), 'serve'], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, LOG_LEVEL: 'info', ...env },
+    // LOG_LEVEL stays info: the "serving" line is how we learn the port.
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const match = await waitForLine(child, /"url":"(http:\/\/[^"]+)"/, 'the API');
+  const match = await withTimeout(waitForLine(child, /"url":"(http:\/\/[^"]+)"/, 'the API'), 120_000, 'the API did not report its URL', child);
   child.stdout?.resume();
   child.stderr?.resume();
   return { url: match[1]!, child, stop: stopper(child) };
@@ -59,7 +72,7 @@ export async function startBare(responses: Record<string, string>, dir: string):
   const file = join(dir, `bare-responses-${process.pid}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(responses));
   const child = spawn(process.execPath, [join(packageRoot, 'bench', 'lib', 'bare-server.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const match = await waitForLine(child, /^(\d+)$/m, 'the bare server');
+  const match = await withTimeout(waitForLine(child, /^(\d+)$/m, 'the bare server'), 30_000, 'the bare server did not report its port', child);
   return { url: `http://127.0.0.1:${match[1]}/graphql`, child, stop: stopper(child) };
 }
 
