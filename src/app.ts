@@ -34,10 +34,12 @@ export interface CreateAppOptions {
 
 export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppOptions): Promise<App> {
   const database = openDatabase(env.databasePath);
+  let stopSearchIndex = () => {};
   try {
     applyMigrations(database);
     const counters: RequestCounters = { requests: 0, errors: 0 };
     const services = createServices(database, counters, logger);
+    stopSearchIndex = () => services.searchIndex.stop();
     if ((await services.stores.market.listedSymbols()).size === 0) {
       logger.info('database has no stocks: seeding the embedded market', { database: env.databasePath });
       // Another process may be seeding the same file right now: wait for its transaction, however long.
@@ -88,6 +90,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       },
     };
   } catch (error) {
+    stopSearchIndex();
     database.close();
     throw error;
   }

@@ -11,15 +11,20 @@ export function applyMigrations(handle: DatabaseHandle): void {
   migrate(handle.db, { migrationsFolder });
 }
 
+let shippedMigrations: number | undefined;
+
+/** How many migrations ship in drizzle/ (read once: they cannot change while the process runs). */
+function shippedMigrationCount(): number {
+  shippedMigrations ??= (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+  return shippedMigrations;
+}
+
 /** True when every migration in drizzle/ has been applied (a readiness check). */
 export function migrationsApplied(handle: DatabaseHandle): boolean {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  };
   const table = handle.sqlite
     .prepare(`/* migrationsTable */ SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
     .get();
   if (!table) return false;
   const row = handle.sqlite.prepare('/* appliedMigrations */ SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-  return row.n >= journal.entries.length;
+  return row.n >= shippedMigrationCount();
 }
