@@ -1,0 +1,11 @@
+export { createCache } from './cache.js';
+export type { Cache, CacheOptions, NamespaceCache, NamespaceStats } from './types.js';
+export {
+  DEFAULT_CACHE_NAMESPACES,
+  DEFAULT_MAX_ENTRIES,
+  DEFAULT_OPERATION_TIMEOUT_MS,
+  type DefaultNamespace,
+  type NamespaceOptions,
+} from './defaults.js';
+export type { CacheLogger } from './guard.js';
+export { LruStore, type LruStoreOptions } from './lru-store.js';

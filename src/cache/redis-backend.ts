@@ -1,0 +1,121 @@
+/**
+ * The Redis side of the cache: one @redis/client connection shared by every namespace's Keyv store and by
+ * the cross-process load lock.
+ *
+ * Why we create the client ourselves and hand it to KeyvRedis (the @keyv/redis docs support "add in your own
+ * Redis client"; `createClient` is re-exported by @keyv/redis from @redis/client, so no extra dependency):
+ * - one TCP connection for all namespaces instead of one per `new KeyvRedis(url)`;
+ * - the same connection can run `SET NX PX` and the owner-checked release script for the lock, which Keyv's
+ *   get/set API cannot express;
+ * - we control the failure behaviour: `disableOfflineQueue` makes commands fail at once while disconnected
+ *   (instead of queueing and replaying stale writes later), and a capped reconnect strategy keeps retrying
+ *   forever so caching resumes by itself when Redis comes back.
+ * We connect eagerly so KeyvRedis never runs its own connect path, which on failure destroys the client
+ * (ending reconnection) — with the client already open it just uses it.
+ */
+import { randomUUID } from 'node:crypto';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import { Keyv } from 'keyv';
+import { errorMessage, type RateLimitedWarner } from './guard.js';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export interface RedisBackendOptions {
+  url: string;
+  warner: RateLimitedWarner;
+  /**
+   * TCP connect timeout for each (re)connection attempt, in milliseconds.
+   * @default 1_000
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Longest pause between reconnection attempts, in milliseconds.
+   * @default 1_000
+   */
+  maxReconnectDelayMs?: number;
+}
+
+// Deletes the lock only if it still holds our token, so a loader slower than the lock's PX cannot release a
+// lock another process has since acquired.
+const RELEASE_LOCK_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+export class RedisBackend {
+  readonly client: RedisClient;
+  private closed = false;
+
+  constructor(options: RedisBackendOptions) {
+    const maxDelay = options.maxReconnectDelayMs ?? 1_000;
+    this.client = createClient({
+      url: options.url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: options.connectTimeoutMs ?? 1_000,
+        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, maxDelay),
+      },
+    });
+    // Without an 'error' listener node-redis would crash the process on the first refused connection.
+    this.client.on('error', (error: unknown) => {
+      options.warner.warn('cache: redis connection error', { error: errorMessage(error) });
+    });
+    // connect() resolves only once Redis is reachable; until then commands fail fast and count as errors.
+    this.client.connect().catch(() => undefined);
+  }
+
+  /** A Keyv instance whose keys are `${prefix}::${key}` in Redis (useKeyPrefix off avoids `ns::ns:` keys). */
+  createKeyv(prefix: string): Keyv {
+    const store = new KeyvRedis(this.client, { namespace: prefix, throwOnErrors: true, throwOnConnectError: true });
+    const keyv = new Keyv({ store, namespace: prefix, useKeyPrefix: false, throwOnErrors: true });
+    // Errors are thrown to (and counted by) the caller; this only stops Keyv re-emitting them unhandled.
+    keyv.on('error', () => undefined);
+    return keyv;
+  }
+
+  /** Tries to take the lock; returns its token if acquired, `undefined` if another process holds it. */
+  async acquireLock(lockKey: string, ttlMs: number): Promise<string | undefined> {
+    const token = randomUUID();
+    const reply = await this.client.set(lockKey, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+    return reply === 'OK' ? token : undefined;
+  }
+
+  async isLockHeld(lockKey: string): Promise<boolean> {
+    return (await this.client.exists(lockKey)) === 1;
+  }
+
+  async releaseLock(lockKey: string, token: string): Promise<void> {
+    await this.client.eval(RELEASE_LOCK_SCRIPT, { keys: [lockKey], arguments: [token] });
+  }
+
+  /** Resolves true once connected, false if not within `timeoutMs` (the client keeps trying either way). */
+  async waitUntilReady(timeoutMs: number): Promise<boolean> {
+    if (this.client.isReady) return true;
+    if (this.closed) return false;
+    return new Promise<boolean>((resolve) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.client.off('ready', onReady);
+        resolve(false);
+      }, timeoutMs);
+      timer.unref();
+      this.client.once('ready', onReady);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.client.isOpen) return;
+    // A graceful close waits for replies, which never come from a dead server: only use it when ready.
+    if (this.client.isReady) {
+      try {
+        await this.client.close();
+        return;
+      } catch {
+        // fall through to destroy
+      }
+    }
+    if (this.client.isOpen) this.client.destroy();
+  }
+}
