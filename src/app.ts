@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCache, DEFAULT_CACHE_NAMESPACES, NamespaceKeyValueCache } from './cache/index.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type DatabaseHandle } from './db/connection.js';
 import { applyMigrations, migrationsApplied } from './db/migrate.js';
 import type { Env } from './env.js';
@@ -35,6 +36,7 @@ export interface CreateAppOptions {
 export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppOptions): Promise<App> {
   const database = openDatabase(env.databasePath);
   let stopSearchIndex = () => {};
+  let closeCache = async () => {};
   try {
     applyMigrations(database);
     const counters: RequestCounters = { requests: 0, errors: 0 };
@@ -52,7 +54,17 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     // Ready means searchable: the first index is built before the server listens.
     await services.searchIndex.rebuild();
     services.searchIndex.watch();
-    const apollo = createApollo({ isProduction: env.isProduction, logger, counters });
+    // 250 ms bounds how long a request can wait on a slow or vanished Redis before it is served without it.
+    const cache = createCache({ url: env.cacheUrl, keyPrefix: env.cacheKeyPrefix, namespaces: DEFAULT_CACHE_NAMESPACES, operationTimeoutMs: 250, logger });
+    closeCache = () => cache.close();
+    // Not ready in time is not fatal: calls miss until Redis answers, and the client keeps reconnecting.
+    if (!(await cache.ready())) logger.warn('cache not reachable yet; serving without it until it is', { cache: cache.mode });
+    const apollo = createApollo({
+      isProduction: env.isProduction,
+      persistedQueryCache: new NamespaceKeyValueCache(cache.namespaces.persistedQuery),
+      logger,
+      counters,
+    });
     await apollo.start();
     const server = createHttpServer({
       apollo,
@@ -86,11 +98,13 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
         });
         services.searchIndex.stop();
         await apollo.stop();
+        await cache.close();
         database.close();
       },
     };
   } catch (error) {
     stopSearchIndex();
+    await closeCache();
     database.close();
     throw error;
   }

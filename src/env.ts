@@ -22,6 +22,8 @@ const schema = z.object({
     .string()
     .default('memory')
     .refine((v) => v === 'memory' || v === 'off' || /^rediss?:\/\//.test(v), 'must be memory, off or a redis:// URL'),
+  /** Prepended to every Redis key, so deployments (and test runs) can share one Redis. @default stockql: */
+  CACHE_KEY_PREFIX: z.string().min(1).default('stockql:'),
   /** @default development */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** @default info */
@@ -35,6 +37,7 @@ export type Env = {
   host: string;
   databasePath: string;
   cacheUrl: string;
+  cacheKeyPrefix: string;
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   logLevel: (typeof logLevels)[number];
@@ -64,6 +67,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databasePath: e.DATABASE_URL.replace(/^(sqlite|file):(\/\/)?/, ''),
     cacheUrl: e.CACHE_URL,
+    cacheKeyPrefix: e.CACHE_KEY_PREFIX,
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

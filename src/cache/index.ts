@@ -9,3 +9,4 @@ export {
 } from './defaults.js';
 export type { CacheLogger } from './guard.js';
 export { LruStore, type LruStoreOptions } from './lru-store.js';
+export { NamespaceKeyValueCache } from './apollo-key-value-cache.js';

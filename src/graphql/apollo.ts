@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { NamespaceKeyValueCache } from '../cache/index.js';
 import type { Logger } from '../logger.js';
 import type { RequestCounters } from '../modules/metrics/metrics.service.js';
 import type { GraphQLContext } from './context.js';
@@ -15,11 +16,13 @@ import { buildSchema } from './schema.js';
 
 export interface ApolloOptions {
   isProduction: boolean;
+  /** Where automatic persisted queries are kept (a namespace of the cache layer). */
+  persistedQueryCache: NamespaceKeyValueCache;
   logger: Logger;
   counters: RequestCounters;
 }
 
-export function createApollo({ isProduction, logger, counters }: ApolloOptions): ApolloServer<GraphQLContext> {
+export function createApollo({ isProduction, persistedQueryCache, logger, counters }: ApolloOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     introspection: !isProduction,
@@ -27,6 +30,8 @@ export function createApollo({ isProduction, logger, counters }: ApolloOptions):
     csrfPrevention: true,
     // HTTP batching stays off: one operation per request keeps costs and limits per request meaningful.
     allowBatchedHttpRequests: false,
+    // APQ: a client sends a query's hash; the text is registered once and then found in the cache layer.
+    persistedQueries: { cache: persistedQueryCache, ttl: 24 * 60 * 60 },
     plugins: [
       isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       requestCounterPlugin(counters),
