@@ -25,7 +25,7 @@ export function createServices(database: DatabaseHandle, counters: RequestCounte
     market: createMarketStore(database.sqlite),
     metrics: createMetricsStore(database.sqlite, database.path),
   };
-  const searchIndex = new SearchIndexHolder({ store: stores.search, logger });
+  const searchIndex = new SearchIndexHolder({ store: stores.search, dataVersion: () => stores.market.dataVersion(), logger });
   return {
     stores,
     searchIndex,

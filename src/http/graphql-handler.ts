@@ -55,7 +55,7 @@ export function createGraphQLHandler({ apollo, createContext, bodyLimitBytes = 1
       res.end(response.body.string);
       return;
     }
-    // Incremental delivery: timing is known only at the end, so it goes in a trailer-free header up front.
+    // Incremental delivery: headers go out before the rest runs, so this timing covers only the first part.
     res.setHeader('server-timing', serverTiming(performance.now() - started, recorder, 'miss'));
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();

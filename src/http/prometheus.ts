@@ -3,24 +3,18 @@
  */
 import type { RequestCounters } from '../modules/metrics/metrics.service.js';
 
+/** One metric in the text format: its help line, its type and its value. */
+function metric(name: string, type: 'counter' | 'gauge', help: string, value: number): string {
+  return `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}`;
+}
+
 export function prometheusText(counters: RequestCounters): string {
   const memory = process.memoryUsage();
-  const lines = [
-    '# HELP stockql_graphql_requests_total GraphQL requests answered.',
-    '# TYPE stockql_graphql_requests_total counter',
-    `stockql_graphql_requests_total ${counters.requests}`,
-    '# HELP stockql_graphql_errors_total GraphQL requests answered with at least one error.',
-    '# TYPE stockql_graphql_errors_total counter',
-    `stockql_graphql_errors_total ${counters.errors}`,
-    '# HELP process_resident_memory_bytes Resident memory size in bytes.',
-    '# TYPE process_resident_memory_bytes gauge',
-    `process_resident_memory_bytes ${memory.rss}`,
-    '# HELP nodejs_heap_used_bytes V8 heap in use, in bytes.',
-    '# TYPE nodejs_heap_used_bytes gauge',
-    `nodejs_heap_used_bytes ${memory.heapUsed}`,
-    '# HELP process_uptime_seconds Seconds since the process started.',
-    '# TYPE process_uptime_seconds gauge',
-    `process_uptime_seconds ${process.uptime()}`,
-  ];
-  return `${lines.join('\n')}\n`;
+  return `${[
+    metric('stockql_graphql_requests_total', 'counter', 'GraphQL requests answered.', counters.requests),
+    metric('stockql_graphql_errors_total', 'counter', 'GraphQL requests answered with at least one error.', counters.errors),
+    metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', memory.rss),
+    metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use, in bytes.', memory.heapUsed),
+    metric('process_uptime_seconds', 'gauge', 'Seconds since the process started.', process.uptime()),
+  ].join('\n')}\n`;
 }

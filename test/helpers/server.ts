@@ -21,7 +21,6 @@ export interface TestServer {
   app: App;
   databasePath: string;
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
-  /** The N of `db;desc="N queries"` in a response's Server-Timing header. */
   close(): Promise<void>;
 }
 

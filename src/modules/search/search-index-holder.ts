@@ -22,6 +22,8 @@ export interface IndexSnapshot {
 
 export interface SearchIndexHolderOptions {
   store: SearchStore;
+  /** The data version now (the market store's; cheap enough to poll every second). */
+  dataVersion: () => Promise<number>;
   logger: Logger;
   /** How often to look for a new data version. @default 1000 */
   pollIntervalMs?: number;
@@ -69,7 +71,7 @@ export class SearchIndexHolder {
   /** Rebuilds when the data changed since the current index was built. */
   async refreshIfStale(): Promise<void> {
     try {
-      const version = await this.options.store.dataVersion();
+      const version = await this.options.dataVersion();
       if (this.snapshot && version === this.snapshot.dataVersion) return;
       await this.rebuild();
     } catch (error) {

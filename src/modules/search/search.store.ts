@@ -8,8 +8,6 @@ import { STOCK_COLUMNS_SQL } from '../stocks/stock-columns.js';
 export interface SearchStore {
   /** Every stock, by symbol, and the data version they belong to (read in one snapshot). */
   loadDocuments(): Promise<{ rows: StockRow[]; dataVersion: number }>;
-  /** The data version now: cheap enough to poll every second. */
-  dataVersion(): Promise<number>;
 }
 
 export function createSearchStore(sqlite: Database.Database): SearchStore {
@@ -20,9 +18,6 @@ export function createSearchStore(sqlite: Database.Database): SearchStore {
   return {
     async loadDocuments() {
       return snapshot.deferred();
-    },
-    async dataVersion() {
-      return Number(version.get() ?? 0);
     },
   };
 }
