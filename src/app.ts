@@ -4,12 +4,13 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCache, DEFAULT_CACHE_NAMESPACES, NamespaceKeyValueCache } from './cache/index.js';
+import { createCache, NamespaceKeyValueCache } from './cache/index.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type DatabaseHandle } from './db/connection.js';
 import { applyMigrations, migrationsApplied } from './db/migrate.js';
 import type { Env } from './env.js';
 import { createApollo } from './graphql/apollo.js';
 import { createContext } from './graphql/context.js';
+import { EdgeCache } from './http/edge/edge-cache.js';
 import { createHttpServer } from './http/server.js';
 import { prometheusText } from './http/prometheus.js';
 import type { Logger } from './logger.js';
@@ -55,7 +56,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     await services.searchIndex.rebuild();
     services.searchIndex.watch();
     // 250 ms bounds how long a request can wait on a slow or vanished Redis before it is served without it.
-    const cache = createCache({ url: env.cacheUrl, keyPrefix: env.cacheKeyPrefix, namespaces: DEFAULT_CACHE_NAMESPACES, operationTimeoutMs: 250, logger });
+    const cache = createCache({ url: env.cacheUrl, keyPrefix: env.cacheKeyPrefix, namespaces: env.cacheNamespaces, operationTimeoutMs: 250, logger });
     closeCache = () => cache.close();
     // Not ready in time is not fatal: calls miss until Redis answers, and the client keeps reconnecting.
     if (!(await cache.ready())) logger.warn('cache not reachable yet; serving without it until it is', { cache: cache.mode });
@@ -66,9 +67,15 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       counters,
     });
     await apollo.start();
+    // `CACHE_URL=off` means no caching at any level: the benchmarks' cold path.
+    const edge = cache.mode === 'off' || env.responseCacheBytes === 0 ? null : new EdgeCache({ maxBytes: env.responseCacheBytes });
     const server = createHttpServer({
       apollo,
-      createContext: (recorder) => createContext(services, recorder),
+      createContext: (recorder, caching) => createContext(services, cache, recorder, caching),
+      dataVersion: () => services.dataVersion.current(),
+      indexVersion: () => services.searchIndex.current()?.dataVersion ?? -1,
+      edge,
+      counters,
       logger,
       readiness: [
         { name: 'database', check: () => database.sqlite.open },

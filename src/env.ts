@@ -24,6 +24,16 @@ const schema = z.object({
     .refine((v) => v === 'memory' || v === 'off' || /^rediss?:\/\//.test(v), 'must be memory, off or a redis:// URL'),
   /** Prepended to every Redis key, so deployments (and test runs) can share one Redis. @default stockql: */
   CACHE_KEY_PREFIX: z.string().min(1).default('stockql:'),
+  /** Lifetimes of cache entries per namespace, in seconds (a commit makes entries unreachable sooner). */
+  CACHE_TTL_STOCK: z.coerce.number().int().min(1).default(60),
+  CACHE_TTL_CHART: z.coerce.number().int().min(1).default(300),
+  CACHE_TTL_SEARCH: z.coerce.number().int().min(1).default(120),
+  CACHE_TTL_AGGREGATION: z.coerce.number().int().min(1).default(600),
+  CACHE_TTL_PERSISTED_QUERY: z.coerce.number().int().min(1).default(86_400),
+  /** In-memory mode: entries per namespace before the least recently used is evicted. @default 10000 */
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+  /** Byte budget of the whole-response (edge) cache, per process, in MiB; 0 turns it off. @default 64 */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).default(64),
   /** @default development */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** @default info */
@@ -38,6 +48,10 @@ export type Env = {
   databasePath: string;
   cacheUrl: string;
   cacheKeyPrefix: string;
+  /** TTLs in milliseconds and the in-memory bound, per cache namespace. */
+  cacheNamespaces: Record<'stock' | 'chart' | 'search' | 'aggregation' | 'persistedQuery', { ttlMs: number; maxEntries: number }>;
+  /** 0 when the whole-response cache is off. */
+  responseCacheBytes: number;
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   logLevel: (typeof logLevels)[number];
@@ -68,6 +82,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databasePath: e.DATABASE_URL.replace(/^(sqlite|file):(\/\/)?/, ''),
     cacheUrl: e.CACHE_URL,
     cacheKeyPrefix: e.CACHE_KEY_PREFIX,
+    cacheNamespaces: {
+      stock: { ttlMs: e.CACHE_TTL_STOCK * 1000, maxEntries: e.CACHE_MAX_ENTRIES },
+      chart: { ttlMs: e.CACHE_TTL_CHART * 1000, maxEntries: e.CACHE_MAX_ENTRIES },
+      search: { ttlMs: e.CACHE_TTL_SEARCH * 1000, maxEntries: e.CACHE_MAX_ENTRIES },
+      aggregation: { ttlMs: e.CACHE_TTL_AGGREGATION * 1000, maxEntries: e.CACHE_MAX_ENTRIES },
+      persistedQuery: { ttlMs: e.CACHE_TTL_PERSISTED_QUERY * 1000, maxEntries: e.CACHE_MAX_ENTRIES },
+    },
+    responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 1024 * 1024),
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

@@ -2,6 +2,7 @@
  * Builds every store and service over one open database: the composition of the data layer.
  */
 import type { DatabaseHandle } from './db/connection.js';
+import { DataVersionTracker } from './db/data-version.js';
 import { createChartStore } from './modules/charts/charts.store.js';
 import { createChartsService } from './modules/charts/charts.service.js';
 import { createMarketStore } from './modules/market/market.store.js';
@@ -17,20 +18,23 @@ import { createStockStore } from './modules/stocks/stocks.store.js';
 import { createStocksService } from './modules/stocks/stocks.service.js';
 
 export function createServices(database: DatabaseHandle, counters: RequestCounters, logger: Logger) {
+  const dataVersion = new DataVersionTracker(database.sqlite);
   const stores = {
     stocks: createStockStore(database.db),
     sectors: createSectorStore(database.sqlite),
     charts: createChartStore(database.sqlite),
     search: createSearchStore(database.sqlite),
-    market: createMarketStore(database.sqlite),
+    market: createMarketStore(database.sqlite, { onCommit: () => dataVersion.invalidate() }),
     metrics: createMetricsStore(database.sqlite, database.path),
   };
-  const searchIndex = new SearchIndexHolder({ store: stores.search, dataVersion: () => stores.market.dataVersion(), logger });
+  const searchIndex = new SearchIndexHolder({ store: stores.search, dataVersion: async () => dataVersion.current(), logger });
   return {
     stores,
+    /** The data version as of the last commit: part of every cache key. */
+    dataVersion,
     searchIndex,
-    stocks: createStocksService(stores.stocks),
-    sectors: createSectorsService(stores.sectors),
+    stocks: createStocksService(),
+    sectors: createSectorsService(),
     charts: createChartsService(),
     search: createSearchService(searchIndex),
     metrics: createMetricsService(stores.metrics, counters),

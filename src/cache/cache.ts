@@ -18,6 +18,7 @@ import { Keyv } from 'keyv';
 import { DEFAULT_OPERATION_TIMEOUT_MS, type NamespaceOptions } from './defaults.js';
 import { errorMessage, RateLimitedWarner, sleep, withTimeout } from './guard.js';
 import { LruStore } from './lru-store.js';
+import { fillMisses, type BatchContext } from './batch-load.js';
 import { RedisBackend } from './redis-backend.js';
 import { SingleFlight } from './single-flight.js';
 import type { Cache, CacheOptions, NamespaceCache, NamespaceStats } from './types.js';
@@ -44,6 +45,7 @@ class NamespaceCacheImpl implements NamespaceCache {
   private hits = 0;
   private misses = 0;
   private errors = 0;
+  private loads = 0;
 
   constructor(
     readonly name: string,
@@ -96,9 +98,22 @@ class NamespaceCacheImpl implements NamespaceCache {
     return this.shared.flights.run(`${this.name}\u0000${key}`, async () => {
       const cached = await this.get<V>(key);
       if (cached !== undefined) return cached;
-      if (this.keyv === undefined || this.shared.closed) return loader();
+      if (this.keyv === undefined || this.shared.closed) {
+        this.loads += 1;
+        return loader();
+      }
       return this.shared.redis === undefined ? this.loadAndStore(key, loader, ttlMs) : this.loadWithLock(key, loader, ttlMs);
     });
+  }
+
+  async getOrSetMany<V>(keys: readonly string[], loadMissing: (indexes: number[]) => Promise<readonly V[]>, ttlMs?: number): Promise<V[]> {
+    if (keys.length === 0) return [];
+    if (this.keyv === undefined || this.shared.closed) {
+      this.loads += keys.length;
+      return [...(await loadMissing(keys.map((_, i) => i)))];
+    }
+    const values = await this.getMany<V>(keys);
+    return fillMisses(values, keys, loadMissing, this.batchContext<V>(ttlMs));
   }
 
   stats(): NamespaceStats {
@@ -110,10 +125,49 @@ class NamespaceCacheImpl implements NamespaceCache {
       evictions: this.shared.redis !== undefined ? null : (this.lru?.evictions ?? 0),
       entries: this.shared.redis !== undefined ? null : (this.lru?.size ?? 0),
       errors: this.errors,
+      loads: this.loads,
+    };
+  }
+
+  private batchContext<V>(ttlMs: number | undefined): BatchContext<V> {
+    const keyv = this.keyv!;
+    const redis = this.shared.redis;
+    const ttl = ttlMs ?? this.options.ttlMs;
+    const lockKey = (key: string) => `${this.shared.keyPrefix}lock:${this.name}::${key}`;
+    const unguarded = <T>(result: T | typeof FAILED) => (result === FAILED ? undefined : result);
+    return {
+      flights: this.shared.flights,
+      flightKey: (key) => `${this.name}\u0000${key}`,
+      readMany: async (keys) => {
+        const result = await this.guard('getMany', async () => (await keyv.getMany<V>([...keys])) as Array<V | undefined>);
+        return result === FAILED || result.length !== keys.length ? keys.map(() => undefined) : result;
+      },
+      storeMany: async (entries) => {
+        if (entries.length > 0) await this.guard('setMany', () => keyv.setMany(entries.map(({ key, value }) => ({ key, value, ttl }))));
+      },
+      countLoads: (count) => {
+        this.loads += count;
+      },
+      lock:
+        redis === undefined
+          ? undefined
+          : {
+              acquire: async (key) => {
+                const token = await this.guard('lock', () => redis.acquireLock(lockKey(key), this.shared.lockTtlMs));
+                return token === FAILED ? undefined : (token ?? null);
+              },
+              release: async (key, token) => {
+                await this.guard('unlock', () => redis.releaseLock(lockKey(key), token));
+              },
+              held: async (keys) => unguarded(await this.guard('lock', () => redis.countHeldLocks(keys.map(lockKey)))),
+              waitMs: this.shared.lockWaitMs,
+              pollMs: this.shared.lockPollMs,
+            },
     };
   }
 
   private async loadAndStore<V>(key: string, loader: () => V | Promise<V>, ttlMs?: number): Promise<V> {
+    this.loads += 1;
     const value = await loader();
     await this.set(key, value, ttlMs);
     return value;

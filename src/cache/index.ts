@@ -10,3 +10,6 @@ export {
 export type { CacheLogger } from './guard.js';
 export { LruStore, type LruStoreOptions } from './lru-store.js';
 export { NamespaceKeyValueCache } from './apollo-key-value-cache.js';
+export { CacheTally, type CacheOutcome } from './cache-tally.js';
+export { createCachedLoader, type CachedLoaderOptions, type RequestCaching } from './cached-loader.js';
+export { stableKey } from './stable-key.js';

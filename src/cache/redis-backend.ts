@@ -81,6 +81,11 @@ export class RedisBackend {
     return (await this.client.exists(lockKey)) === 1;
   }
 
+  /** How many of these locks are held now (one EXISTS for all of them). */
+  async countHeldLocks(lockKeys: readonly string[]): Promise<number> {
+    return lockKeys.length === 0 ? 0 : this.client.exists([...lockKeys]);
+  }
+
   async releaseLock(lockKey: string, token: string): Promise<void> {
     await this.client.eval(RELEASE_LOCK_SCRIPT, { keys: [lockKey], arguments: [token] });
   }

@@ -48,6 +48,8 @@ export interface NamespaceStats {
   entries: number | null;
   /** Cache operations that failed or timed out (and were served as a miss / no-op). */
   errors: number;
+  /** Keys handed to a loader (the database) because no cache, request or process had them. */
+  loads: number;
 }
 
 export interface NamespaceCache {
@@ -60,6 +62,12 @@ export interface NamespaceCache {
   delete(key: string): Promise<void>;
   /** Cached value, or the loader's (stored on the way out). Loader errors reach the caller, uncached. */
   getOrSet<V>(key: string, loader: () => V | Promise<V>, ttlMs?: number): Promise<V>;
+  /**
+   * Batch read-through: one multi-get, then `loadMissing` once for the keys that no other request (or, on
+   * Redis, process) is loading, then one multi-set. `loadMissing` receives indexes into `keys` and returns
+   * their values in that order; `null` is a value (cached), `undefined` is not.
+   */
+  getOrSetMany<V>(keys: readonly string[], loadMissing: (indexes: number[]) => Promise<readonly V[]>, ttlMs?: number): Promise<V[]>;
   stats(): NamespaceStats;
 }
 

@@ -27,3 +27,8 @@ export function withStatementRecorder<T>(recorder: StatementRecorder, work: () =
 export function currentStatementRecorder(): StatementRecorder | undefined {
   return storage.getStore();
 }
+
+/** Runs `work` with no recorder, so its statements count for no request (bookkeeping reads). */
+export function withoutStatementRecorder<T>(work: () => T): T {
+  return storage.exit(work);
+}

@@ -23,6 +23,11 @@ export type Scalars = {
   DateTime: { input: string; output: Date | string | number; }
 };
 
+/** Who may cache a response: any cache (`PUBLIC`) or only the client's own (`PRIVATE`). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Price bars of one stock over a range, with a summary of the range. */
 export type Chart = {
   __typename?: 'Chart';
@@ -283,7 +288,7 @@ export type SectorStatsStocksArgs = {
   orderBy?: InputMaybe<StockOrder>;
 };
 
-/** A listed company's stock. */
+/** A listed company's stock. Its listing facts change rarely; its quote and charts have shorter lifetimes. */
 export type Stock = {
   __typename?: 'Stock';
   /**
@@ -313,14 +318,14 @@ export type Stock = {
 };
 
 
-/** A listed company's stock. */
+/** A listed company's stock. Its listing facts change rarely; its quote and charts have shorter lifetimes. */
 export type StockChartArgs = {
   interval?: InputMaybe<ChartInterval>;
   range: ChartRange;
 };
 
 
-/** A listed company's stock. */
+/** A listed company's stock. Its listing facts change rarely; its quote and charts have shorter lifetimes. */
 export type StockChartsArgs = {
   ranges: Array<ChartRange>;
 };
@@ -447,6 +452,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   Chart: ResolverTypeWrapper<ChartModel>;
   ChartInterval: ChartInterval;
   ChartRange: ChartRange;
@@ -497,6 +503,14 @@ export type ResolversParentTypes = {
   StockFilter: StockFilter;
   String: Scalars['String']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ChartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Chart'] = ResolversParentTypes['Chart']> = {
   change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -645,3 +659,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   StockEdge?: StockEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -1,33 +1,40 @@
 /**
- * The per-request context: fresh DataLoaders (their caches must not outlive a request, or one client
- * would see another's reads after an update), the shared services, and the request's statement recorder.
+ * The per-request context: fresh DataLoaders (their per-request memo must not outlive a request), the
+ * shared services, the request's statement recorder and its cache bookkeeping (the data version its
+ * cache keys carry, and its hit/miss tally for Server-Timing).
  */
+import type { Cache, DefaultNamespace, RequestCaching } from '../cache/index.js';
 import type { StatementRecorder } from '../db/statement-recorder.js';
 import { createChartLoader, type ChartLoader } from '../modules/charts/loaders.js';
-import { createSectorStatsLoader, type SectorStatsLoader } from '../modules/sectors/loaders.js';
-import { createStockLoader, type StockLoader } from '../modules/stocks/loaders.js';
+import { createSearchLoader, type SearchLoader } from '../modules/search/loaders.js';
+import { createSectorLoaders, type SectorLoaders } from '../modules/sectors/loaders.js';
+import { createStockLoaders, type StockLoaders } from '../modules/stocks/loaders.js';
 import type { Services } from '../services.js';
 
-export interface Loaders {
-  stock: StockLoader;
-  sectorStats: SectorStatsLoader;
-  chart: ChartLoader;
-}
+export type Loaders = StockLoaders & SectorLoaders & { chart: ChartLoader; search: SearchLoader };
 
 export interface GraphQLContext {
   services: Services;
   loaders: Loaders;
   recorder: StatementRecorder;
+  caching: RequestCaching;
+  /** Set by the request-counter plugin; the edge cache never stores a response with errors. */
+  response: { hasErrors: boolean };
 }
 
-export function createContext(services: Services, recorder: StatementRecorder): GraphQLContext {
+export function createContext(services: Services, cache: Cache<DefaultNamespace>, recorder: StatementRecorder, caching: RequestCaching): GraphQLContext {
+  const { stores } = services;
+  const namespaces = cache.namespaces;
   return {
     services,
     recorder,
+    caching,
+    response: { hasErrors: false },
     loaders: {
-      stock: createStockLoader(services.stores.stocks),
-      sectorStats: createSectorStatsLoader(services.stores.sectors),
-      chart: createChartLoader(services.stores.charts),
+      ...createStockLoaders(stores.stocks, namespaces, caching),
+      ...createSectorLoaders(stores.sectors, namespaces.aggregation, caching),
+      chart: createChartLoader(stores.charts, namespaces.chart, caching),
+      search: createSearchLoader(services.searchIndex, namespaces.search, caching),
     },
   };
 }

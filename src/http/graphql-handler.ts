@@ -1,63 +1,134 @@
 /**
- * POST/GET /graphql on plain node:http: reads the body, hands the request to Apollo's
- * executeHTTPGraphQLRequest inside the request's statement recorder, and writes Apollo's answer with
- * Server-Timing added.
+ * POST/GET /graphql on plain node:http. In order:
+ * 1. read the raw body (size-limited), but do not parse it yet;
+ * 2. edge cache: a request that passes Apollo's CSRF rule is keyed by (data version, method, query string,
+ *    body bytes, Accept); a stored response is written as it is (pre-compressed, ETag/304, Age) before any
+ *    JSON parsing or GraphQL work, and an identical request already running is awaited instead of repeated;
+ * 3. otherwise parse, run Apollo inside the request's statement recorder, and keep the response when it
+ *    has no errors and Apollo's cacheControl hints make it publicly cacheable.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { CacheTally, type RequestCaching } from '../cache/index.js';
 import { StatementRecorder, withStatementRecorder } from '../db/statement-recorder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
-import { readBody } from './read-body.js';
+import type { RequestCounters } from '../modules/metrics/metrics.service.js';
+import { parseCachePolicy } from './edge/cache-policy.js';
+import { passesCsrfPrevention } from './edge/csrf.js';
+import type { EdgeCache, PendingResponse } from './edge/edge-cache.js';
+import { encodeResponse, type EncodedResponse } from './edge/encode-response.js';
+import { responseCacheKey } from './edge/request-key.js';
+import { sendEncoded } from './edge/send-encoded.js';
+import { parseBody, readRawBody } from './read-body.js';
 import { sendGraphQLError } from './respond.js';
-import { serverTiming } from './server-timing.js';
+import { sendApolloResponse } from './send-apollo-response.js';
+import { edgeHitTiming, serverTiming } from './server-timing.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<GraphQLContext>;
-  createContext: (recorder: StatementRecorder) => GraphQLContext;
+  createContext: (recorder: StatementRecorder, caching: RequestCaching) => GraphQLContext;
+  /** The data version as of the last commit (cheap enough to read per request). */
+  dataVersion: () => number;
+  /** The data version the live search index was built from (it lags `dataVersion` briefly). */
+  indexVersion: () => number;
+  /** Whole-response cache; null when caching is off. */
+  edge: EdgeCache | null;
+  /** Edge hits never reach Apollo's counting plugin, so the handler counts them. */
+  counters: RequestCounters;
   /** @default 102400 (100 kB) */
   bodyLimitBytes?: number;
 }
 
-export function createGraphQLHandler({ apollo, createContext, bodyLimitBytes = 100 * 1024 }: GraphQLHandlerOptions) {
+export function createGraphQLHandler(options: GraphQLHandlerOptions) {
+  const { edge, counters, bodyLimitBytes = 100 * 1024 } = options;
+
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const started = performance.now();
-    const outcome = req.method === 'POST' ? await readBody(req, bodyLimitBytes) : { kind: 'ok' as const, body: undefined };
-    switch (outcome.kind) {
-      case 'tooLarge':
-        return sendGraphQLError(res, 413, ErrorCode.BAD_REQUEST, `The request body is larger than ${outcome.limitBytes} bytes: send a smaller query.`);
-      case 'malformedJson':
-        return sendGraphQLError(res, 400, ErrorCode.BAD_REQUEST, `The request body is not valid JSON (${outcome.detail}).`);
-      case 'aborted':
-        return;
-      case 'ok':
-        break;
+    const method = req.method ?? 'GET';
+    let bytes: Buffer | undefined;
+    if (method === 'POST') {
+      const raw = await readRawBody(req, bodyLimitBytes);
+      if (raw.kind === 'aborted') return;
+      if (raw.kind === 'tooLarge') {
+        return sendGraphQLError(res, 413, ErrorCode.BAD_REQUEST, `The request body is larger than ${raw.limitBytes} bytes: send a smaller query.`);
+      }
+      bytes = raw.bytes;
     }
+    const dataVersion = options.dataVersion();
 
+    let pending: PendingResponse | undefined;
+    // Requests Apollo would refuse as possible CSRF never get an answer from the cache either.
+    if (edge !== null && passesCsrfPrevention(method, req.headers)) {
+      const key = responseCacheKey({ dataVersion, indexVersion: options.indexVersion(), method, search, body: bytes, accept: req.headers.accept });
+      const cached = edge.get(key) ?? (await edge.inFlight(key)) ?? undefined;
+      if (cached !== undefined) {
+        counters.requests += 1;
+        sendEncoded(req, res, cached, { serverTiming: edgeHitTiming(performance.now() - started) });
+        return;
+      }
+      pending = edge.begin(key);
+    }
+    let entry: EncodedResponse | null = null;
+    try {
+      entry = await execute(req, res, { method, search, bytes, dataVersion, started, cacheable: pending !== undefined });
+    } finally {
+      pending?.finish(entry);
+    }
+  };
+
+  /** Runs the operation through Apollo and answers; returns the encoded response when it may be cached. */
+  async function execute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: { method: string; search: string; bytes: Buffer | undefined; dataVersion: number; started: number; cacheable: boolean },
+  ): Promise<EncodedResponse | null> {
+    let body: unknown;
+    if (request.bytes !== undefined) {
+      const parsed = parseBody(request.bytes, req.headers['content-type']);
+      if (parsed.kind === 'malformedJson') {
+        sendGraphQLError(res, 400, ErrorCode.BAD_REQUEST, `The request body is not valid JSON (${parsed.detail}).`);
+        return null;
+      }
+      body = parsed.body;
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const recorder = new StatementRecorder();
+    const caching: RequestCaching = { dataVersion: request.dataVersion, tally: new CacheTally() };
+    const context = options.createContext(recorder, caching);
     const response = await withStatementRecorder(recorder, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: outcome.body },
-        context: async () => createContext(recorder),
+      options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method, headers, search: request.search, body },
+        context: async () => context,
       }),
     );
+    const timing = () => serverTiming(performance.now() - request.started, recorder, caching.tally.outcome());
 
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.setHeader('server-timing', serverTiming(performance.now() - started, recorder, 'miss'));
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
+    const policy = parseCachePolicy(response.headers.get('cache-control'));
+    const storable =
+      request.cacheable &&
+      policy?.scope === 'public' &&
+      (response.status ?? 200) === 200 &&
+      response.body.kind === 'complete' &&
+      !context.response.hasErrors &&
+      // Apollo writes `errors` first; this guards the rule even if the plugin never saw the response.
+      !response.body.string.startsWith('{"errors"');
+    if (!storable || response.body.kind !== 'complete') {
+      await sendApolloResponse(req, res, response, timing);
+      return null;
     }
-    // Incremental delivery: headers go out before the rest runs, so this timing covers only the first part.
-    res.setHeader('server-timing', serverTiming(performance.now() - started, recorder, 'miss'));
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  };
+    const entry = await encodeResponse({
+      status: 200,
+      contentType: response.headers.get('content-type') ?? 'application/json; charset=utf-8',
+      cacheControl: response.headers.get('cache-control')!,
+      body: response.body.string,
+      maxAgeSeconds: policy.maxAgeSeconds,
+    });
+    sendEncoded(req, res, entry, { serverTiming: timing() });
+    return entry;
+  }
 }

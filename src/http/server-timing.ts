@@ -1,13 +1,25 @@
 /**
  * The Server-Timing header every GraphQL response carries: total time, SQL statements and their time,
- * and whether the response came from a cache.
+ * and how the cache served it (`hit` when nothing came from the database; `edge;desc="hit"` when the
+ * whole response came from the edge cache, before GraphQL ran at all).
  */
-import type { StatementRecorder } from '../db/statement-recorder.js';
+import type { CacheOutcome } from '../cache/index.js';
 
-export function serverTiming(totalMs: number, recorder: StatementRecorder, cache: 'hit' | 'miss'): string {
+export interface TimedStatements {
+  statements: number;
+  durationMs: number;
+}
+
+const NO_STATEMENTS: TimedStatements = { statements: 0, durationMs: 0 };
+
+export function serverTiming(totalMs: number, recorder: TimedStatements, cache: CacheOutcome): string {
   return [
     `total;dur=${totalMs.toFixed(2)}`,
     `db;dur=${recorder.durationMs.toFixed(2)};desc="${recorder.statements} queries"`,
     `cache;desc="${cache}"`,
   ].join(', ');
+}
+
+export function edgeHitTiming(totalMs: number): string {
+  return `${serverTiming(totalMs, NO_STATEMENTS, 'hit')}, edge;desc="hit"`;
 }

@@ -15,7 +15,7 @@ describe('createCache (memory)', () => {
     expect(await cache.namespaces.chart.get('AAPL')).toBeUndefined(); // namespaces are separate
     await stock.delete('AAPL');
     expect(await stock.get('AAPL')).toBeUndefined();
-    expect(cache.stats().stock).toEqual({ hits: 1, misses: 2, hitRate: 1 / 3, evictions: 0, entries: 0, errors: 0 });
+    expect(cache.stats().stock).toEqual({ hits: 1, misses: 2, hitRate: 1 / 3, evictions: 0, entries: 0, errors: 0, loads: 0 });
     await cache.close();
   });
 
@@ -96,7 +96,7 @@ describe('createCache (off)', () => {
     expect(await stock.getOrSet('AAPL', loader)).toBe(42);
     expect(await stock.getOrSet('AAPL', loader)).toBe(42);
     expect(loader).toHaveBeenCalledTimes(2);
-    expect(stock.stats()).toEqual({ hits: 0, misses: 5, hitRate: 0, evictions: 0, entries: 0, errors: 0 });
+    expect(stock.stats()).toEqual({ hits: 0, misses: 5, hitRate: 0, evictions: 0, entries: 0, errors: 0, loads: 2 });
     expect(cache.mode).toBe('off');
     await cache.close();
   });

@@ -1,16 +1,21 @@
 /**
- * Counts answered GraphQL requests and those that carried errors (for Query.metrics and /metrics).
+ * Counts answered GraphQL requests and those that carried errors (for Query.metrics and /metrics), and
+ * marks the request's context when its response has errors, so the edge cache never keeps one.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestCounters } from '../../modules/metrics/metrics.service.js';
+import type { GraphQLContext } from '../context.js';
 
-export function requestCounterPlugin(counters: RequestCounters): ApolloServerPlugin {
+export function requestCounterPlugin(counters: RequestCounters): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           counters.requests += 1;
-          if (response.body.kind === 'single' && response.body.singleResult.errors?.length) counters.errors += 1;
+          const hasErrors = response.body.kind !== 'single' || Boolean(response.body.singleResult.errors?.length);
+          if (hasErrors && response.body.kind === 'single') counters.errors += 1;
+          // Incremental responses are never cached either: their errors may come in later parts.
+          if (hasErrors) contextValue.response.hasErrors = true;
         },
       };
     },

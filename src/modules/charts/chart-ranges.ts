@@ -20,17 +20,23 @@ export interface RangeSpec {
   window: RangeWindow;
   defaultInterval: ChartInterval;
   allowedIntervals: readonly ChartInterval[];
+  /**
+   * The chart's Cache-Control max-age: how stale a client or CDN may show it. A one-day chart gains a
+   * bar every minute; a five-year chart barely moves within an hour. (The server's own caches are never
+   * stale: every commit changes their keys.)
+   */
+  maxAgeSeconds: number;
 }
 
 export const RANGE_SPECS: Record<ChartRange, RangeSpec> = {
-  ONE_DAY: { window: { kind: 'sessions', sessionsBack: 0 }, defaultInterval: 'ONE_MINUTE', allowedIntervals: ['ONE_MINUTE', 'FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR'] },
-  FIVE_DAYS: { window: { kind: 'sessions', sessionsBack: 4 }, defaultInterval: 'FIVE_MINUTES', allowedIntervals: ['FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR', 'ONE_DAY'] },
-  ONE_MONTH: { window: { kind: 'calendar', modifier: '-1 month' }, defaultInterval: 'ONE_HOUR', allowedIntervals: ['ONE_HOUR', 'ONE_DAY', 'ONE_WEEK'] },
-  SIX_MONTHS: { window: { kind: 'calendar', modifier: '-6 months' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  YEAR_TO_DATE: { window: { kind: 'calendar', modifier: 'start of year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  ONE_YEAR: { window: { kind: 'calendar', modifier: '-1 year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  FIVE_YEARS: { window: { kind: 'calendar', modifier: '-5 years' }, defaultInterval: 'ONE_WEEK', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  MAX: { window: { kind: 'all' }, defaultInterval: 'ONE_MONTH', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  ONE_DAY: { maxAgeSeconds: 60, window: { kind: 'sessions', sessionsBack: 0 }, defaultInterval: 'ONE_MINUTE', allowedIntervals: ['ONE_MINUTE', 'FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR'] },
+  FIVE_DAYS: { maxAgeSeconds: 120, window: { kind: 'sessions', sessionsBack: 4 }, defaultInterval: 'FIVE_MINUTES', allowedIntervals: ['FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR', 'ONE_DAY'] },
+  ONE_MONTH: { maxAgeSeconds: 300, window: { kind: 'calendar', modifier: '-1 month' }, defaultInterval: 'ONE_HOUR', allowedIntervals: ['ONE_HOUR', 'ONE_DAY', 'ONE_WEEK'] },
+  SIX_MONTHS: { maxAgeSeconds: 900, window: { kind: 'calendar', modifier: '-6 months' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  YEAR_TO_DATE: { maxAgeSeconds: 900, window: { kind: 'calendar', modifier: 'start of year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  ONE_YEAR: { maxAgeSeconds: 900, window: { kind: 'calendar', modifier: '-1 year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  FIVE_YEARS: { maxAgeSeconds: 3600, window: { kind: 'calendar', modifier: '-5 years' }, defaultInterval: 'ONE_WEEK', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  MAX: { maxAgeSeconds: 3600, window: { kind: 'all' }, defaultInterval: 'ONE_MONTH', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
 };
 
 /** How bars of an interval are obtained: read as stored, or aggregated from a finer stored interval. */

@@ -1,8 +1,10 @@
 /**
- * Per-request chart loader. Keys are (symbol, range, interval); one batch runs one statement per distinct
- * (range, interval), so `chart(range: ONE_MONTH)` on 200 stocks is a single query.
+ * Per-request chart loader, reading through the cache's chart namespace. Keys are (symbol, range,
+ * interval); the charts no cache had cost one statement per distinct (range, interval), so
+ * `chart(range: ONE_MONTH)` on 200 cold stocks is a single query, and on warm ones none.
  */
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { createCachedLoader, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
 import { buildChart, type ChartModel, type PricePointModel } from './chart-model.js';
 import { INTERVAL_SOURCES, RANGE_SPECS, type ChartInterval, type ChartRange } from './chart-ranges.js';
 import type { ChartStore } from './charts.store.js';
@@ -15,9 +17,13 @@ export interface ChartKey {
 
 export type ChartLoader = DataLoader<ChartKey, ChartModel, string>;
 
-export function createChartLoader(store: ChartStore): ChartLoader {
-  return new DataLoader<ChartKey, ChartModel, string>(
-    async (keys) => {
+export function createChartLoader(store: ChartStore, chartCache: NamespaceCache, caching: RequestCaching): ChartLoader {
+  return createCachedLoader<ChartKey, ChartModel>({
+    namespace: chartCache,
+    kind: 'chart',
+    caching,
+    keyOf: chartCacheKey,
+    batch: async (keys) => {
       const groups = new Map<string, ChartKey[]>();
       for (const key of keys) {
         const group = `${key.range}|${key.interval}`;
@@ -44,8 +50,7 @@ export function createChartLoader(store: ChartStore): ChartLoader {
       }
       return keys.map((key) => charts.get(chartCacheKey(key))!);
     },
-    { cacheKeyFn: chartCacheKey, maxBatchSize: 1000 },
-  );
+  });
 }
 
 export function chartCacheKey(key: ChartKey): string {

@@ -77,13 +77,20 @@ export interface MarketStore {
   listedSymbols(): Promise<Set<string>>;
   /** Writes `stocks` in one transaction; bumps the data version when it commits. */
   write(stocks: Iterable<StockWrite>, options?: WriteOptions): Promise<WriteSummary>;
-  dataVersion(): Promise<number>;
 }
 
 export const BAR_BATCH_ROWS = 500;
 const BAR_COLUMNS = 8;
 
-export function createMarketStore(sqlite: Database.Database): MarketStore {
+export interface MarketStoreOptions {
+  /**
+   * Called after each write commits. The data version tracker of the same connection needs it: SQLite's
+   * `PRAGMA data_version` reports other connections' commits, never this one's.
+   */
+  onCommit?: () => void;
+}
+
+export function createMarketStore(sqlite: Database.Database, storeOptions: MarketStoreOptions = {}): MarketStore {
   // `replace` marks the symbols a write names here (per connection, never on disk).
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS wanted_symbols (symbol TEXT PRIMARY KEY)');
   const upsertFacts = sqlite.prepare(`/* upsertListingFacts */
@@ -170,10 +177,9 @@ export function createMarketStore(sqlite: Database.Database): MarketStore {
     },
     async write(items, options = {}) {
       // IMMEDIATE takes the write lock up front: what the transaction reads cannot change under it.
-      return write.immediate(items, options);
-    },
-    async dataVersion() {
-      return Number(readVersion.get() ?? 0);
+      const summary = write.immediate(items, options);
+      storeOptions.onCommit?.();
+      return summary;
     },
   };
 }

@@ -2,6 +2,6 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: (_, args, { services, loaders }) => services.search.search(loaders.stock, args),
+    search: (_, args, { services, loaders }) => services.search.search(loaders, args),
   },
 };

@@ -1,15 +1,41 @@
 /**
- * Per-request loader for sector stats: all `sectorStats` fields of one request share one GROUP BY.
+ * Per-request loaders for sector stats, reading through the cache's aggregation namespace: all
+ * `sectorStats` fields of one request share one GROUP BY, and a warm request runs none.
  */
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { createCachedLoader, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
 import type { SectorStatsRow, SectorStore } from './sectors.store.js';
 
-export type SectorStatsLoader = DataLoader<string, SectorStatsRow | null>;
+export type SectorStatsLoader = DataLoader<string, SectorStatsRow | null, string>;
 
-export function createSectorStatsLoader(store: SectorStore): SectorStatsLoader {
-  return new DataLoader<string, SectorStatsRow | null>(async (sectors) => {
-    const rows = await store.findBySectors(sectors);
-    const bySector = new Map(rows.map((row) => [row.sector, row]));
-    return sectors.map((sector) => bySector.get(sector) ?? null);
-  });
+export interface SectorLoaders {
+  sectorStats: SectorStatsLoader;
+  /** The one key is `all`: every sector's stats, largest first. */
+  allSectors: DataLoader<'all', SectorStatsRow[], string>;
+}
+
+export function createSectorLoaders(store: SectorStore, aggregation: NamespaceCache, caching: RequestCaching): SectorLoaders {
+  return {
+    sectorStats: createCachedLoader<string, SectorStatsRow | null>({
+      namespace: aggregation,
+      kind: 'sector',
+      caching,
+      keyOf: (sector) => sector,
+      batch: async (sectors) => {
+        const rows = await store.findBySectors(sectors);
+        const bySector = new Map(rows.map((row) => [row.sector, row]));
+        return sectors.map((sector) => bySector.get(sector) ?? null);
+      },
+    }),
+    allSectors: createCachedLoader<'all', SectorStatsRow[]>({
+      namespace: aggregation,
+      kind: 'sectors',
+      caching,
+      keyOf: (key) => key,
+      batch: async (keys) => {
+        const rows = await store.findAll();
+        return keys.map(() => rows);
+      },
+    }),
+  };
 }

@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 
 export const sectorResolvers: Resolvers = {
   Query: {
-    sectors: (_, __, { services, loaders }) => services.sectors.allSectors(loaders.sectorStats),
+    sectors: (_, __, { services, loaders }) => services.sectors.allSectors(loaders),
     sector: (_, { name }, { services, loaders }) => services.sectors.sectorByName(loaders.sectorStats, name),
   },
   Stock: {
@@ -11,6 +11,6 @@ export const sectorResolvers: Resolvers = {
   SectorStats: {
     topGainer: (stats, _, { loaders }) => (stats.topGainerSymbol ? loaders.stock.load(stats.topGainerSymbol) : null),
     topLoser: (stats, _, { loaders }) => (stats.topLoserSymbol ? loaders.stock.load(stats.topLoserSymbol) : null),
-    stocks: (stats, args, { services, loaders }) => services.stocks.listSectorStocks(loaders.stock, stats.sector, args),
+    stocks: (stats, args, { services, loaders }) => services.stocks.listSectorStocks(loaders, stats.sector, args),
   },
 };

@@ -1,15 +1,15 @@
 /**
  * Sector statistics: all sectors, one by name (case-insensitive GICS names), or a stock's own.
  */
-import type { SectorStatsLoader } from './loaders.js';
-import type { SectorStatsRow, SectorStore } from './sectors.store.js';
+import type { SectorLoaders, SectorStatsLoader } from './loaders.js';
+import type { SectorStatsRow } from './sectors.store.js';
 import { canonicalSector } from './gics.js';
 
-export function createSectorsService(store: SectorStore) {
+export function createSectorsService() {
   return {
-    async allSectors(loader: SectorStatsLoader): Promise<SectorStatsRow[]> {
-      const rows = await store.findAll();
-      for (const row of rows) loader.prime(row.sector, row);
+    async allSectors(loaders: SectorLoaders): Promise<SectorStatsRow[]> {
+      const rows = await loaders.allSectors.load('all');
+      for (const row of rows) loaders.sectorStats.prime(row.sector, row);
       return rows;
     },
 

@@ -3,8 +3,8 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 export const stockResolvers: Resolvers = {
   Query: {
     stock: (_, { symbol }, { services, loaders }) => services.stocks.getStock(loaders.stock, symbol),
-    stocks: (_, args, { services, loaders }) => services.stocks.listStocks(loaders.stock, args),
-    movers: (_, { type, first, sector }, { services, loaders }) => services.stocks.movers(loaders.stock, type, first, sector),
+    stocks: (_, args, { services, loaders }) => services.stocks.listStocks(loaders, args),
+    movers: (_, { type, first, sector }, { services, loaders }) => services.stocks.movers(loaders, type, first, sector),
   },
   Stock: {
     // The latest quote is part of the stock row, so it costs no extra read.

@@ -1,16 +1,16 @@
 /**
- * The rules of reading stocks: input validation, paging and movers. Reads go through the per-request
- * loaders (so the same stock is fetched once per request) or straight to the store for lists.
+ * The rules of reading stocks: input validation, paging and movers. Every read goes through the
+ * per-request loaders, which batch it, share it within the request and read through the cache.
  */
 import type { StockRow } from '../../db/schema.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { canonicalSector } from '../sectors/gics.js';
 import { emptyConnection, toConnection, type StockConnectionModel } from './connection.js';
 import { decodeCursor } from './cursor.js';
-import { primeStocks, type StockLoader } from './loaders.js';
+import { primeStocks, type StockLoader, type StockLoaders } from './loaders.js';
 import { validateStockFilter, type StockFilterInput } from './stock-filter.js';
 import type { StockOrderKey } from './stock-order.js';
-import type { MoverKind, StockCriteria, StockStore } from './stocks.store.js';
+import type { MoverKind, StockCriteria } from './stocks.store.js';
 import { normalizeSymbol, SYMBOL_RULE } from './symbol.js';
 
 export const MAX_PAGE_SIZE = 500;
@@ -38,15 +38,14 @@ export function requireSymbol(input: string, argumentName = 'symbol'): string {
   return symbol;
 }
 
-export function createStocksService(store: StockStore) {
-  async function page(loader: StockLoader, args: StockListArgs, criteria: StockCriteria): Promise<StockConnectionModel> {
+export function createStocksService() {
+  async function page(loaders: StockLoaders, args: StockListArgs, criteria: StockCriteria): Promise<StockConnectionModel> {
     const first = requirePageSize(args.first, 50, MAX_PAGE_SIZE);
     const order = args.orderBy ?? 'MARKET_CAP_DESC';
     const after = args.after != null ? decodeCursor(args.after, order) : null;
-    const rows = await store.findPage({ criteria, order, after, limit: first + 1 });
-    primeStocks(loader, rows);
-    let counted: Promise<number> | undefined;
-    return toConnection(rows, first, order, after !== null, () => (counted ??= store.count(criteria)));
+    const rows = await loaders.stockPage.load({ criteria, order, after, limit: first + 1 });
+    primeStocks(loaders.stock, rows);
+    return toConnection(rows, first, order, after !== null, () => loaders.stockCount.load(criteria));
   }
 
   return {
@@ -55,29 +54,29 @@ export function createStocksService(store: StockStore) {
       return loader.load(requireSymbol(symbolInput));
     },
 
-    async listStocks(loader: StockLoader, args: StockListArgs): Promise<StockConnectionModel> {
+    async listStocks(loaders: StockLoaders, args: StockListArgs): Promise<StockConnectionModel> {
       const filter = validateStockFilter(args.filter);
       if (filter.kind === 'empty') {
         requirePageSize(args.first, 50, MAX_PAGE_SIZE);
         return emptyConnection();
       }
-      return page(loader, args, filter.criteria);
+      return page(loaders, args, filter.criteria);
     },
 
     /** The stocks of one (canonical) sector, one page at a time. */
-    async listSectorStocks(loader: StockLoader, sector: string, args: Omit<StockListArgs, 'filter'>): Promise<StockConnectionModel> {
-      return page(loader, args, { sector });
+    async listSectorStocks(loaders: StockLoaders, sector: string, args: Omit<StockListArgs, 'filter'>): Promise<StockConnectionModel> {
+      return page(loaders, args, { sector });
     },
 
-    async movers(loader: StockLoader, kind: MoverKind, firstInput: number | null | undefined, sectorInput: string | null | undefined): Promise<StockRow[]> {
+    async movers(loaders: StockLoaders, kind: MoverKind, firstInput: number | null | undefined, sectorInput: string | null | undefined): Promise<StockRow[]> {
       const first = requirePageSize(firstInput, 10, MAX_MOVERS);
       let sector: string | null = null;
       if (sectorInput != null && sectorInput.trim() !== '') {
         sector = canonicalSector(sectorInput);
         if (!sector) return [];
       }
-      const rows = await store.findMovers(kind, first, sector);
-      primeStocks(loader, rows);
+      const rows = await loaders.movers.load({ kind, first, sector });
+      primeStocks(loaders.stock, rows);
       return rows;
     },
   };

@@ -1,0 +1,32 @@
+/**
+ * Writes an Apollo response that the edge cache does not keep: Apollo's headers and status, Server-Timing,
+ * and the body compressed (gzip or brotli, as the client prefers) when it is at least 1 kB.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HTTPGraphQLResponse } from '@apollo/server';
+import { compressFor, MIN_COMPRESS_BYTES } from './edge/encode-response.js';
+import { negotiateEncoding } from './edge/negotiate-encoding.js';
+
+export async function sendApolloResponse(req: IncomingMessage, res: ServerResponse, response: HTTPGraphQLResponse, timing: () => string): Promise<void> {
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    let body: Buffer = Buffer.from(response.body.string, 'utf8');
+    if (body.length >= MIN_COMPRESS_BYTES) {
+      const encoding = negotiateEncoding(req.headers['accept-encoding']);
+      res.setHeader('vary', 'Accept, Accept-Encoding');
+      if (encoding !== 'identity') {
+        body = await compressFor(encoding, body);
+        res.setHeader('content-encoding', encoding);
+      }
+    }
+    res.setHeader('server-timing', timing());
+    res.setHeader('content-length', body.length);
+    res.end(body);
+    return;
+  }
+  // Incremental delivery: headers go out before the rest runs, so this timing covers only the first part.
+  res.setHeader('server-timing', timing());
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}

@@ -1,0 +1,53 @@
+/**
+ * Per-request search loader, reading through the cache's search namespace: the engine's answer (symbols,
+ * scores, highlights, total, facets) is kept per (index version, query, first, filter). The stocks of the
+ * hits are not part of it: they are read through the stock loader, so prices are as fresh as stock reads.
+ */
+import type DataLoader from 'dataloader';
+import { createCachedLoader, stableKey, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
+import { matchesCriteria } from '../stocks/criteria-predicate.js';
+import type { StockCriteria } from '../stocks/stocks.store.js';
+import { search as searchEngine, type Highlight } from './engine/index.js';
+import type { SearchIndexHolder } from './search-index-holder.js';
+
+export interface SearchQuery {
+  /** The data version of the index searched: a rebuilt index never answers from an older one's entries. */
+  indexVersion: number;
+  query: string;
+  first: number;
+  criteria: StockCriteria;
+}
+
+export interface SearchAnswer {
+  hits: { symbol: string; score: number; highlights: Highlight[] }[];
+  total: number;
+  facets: { sector: string; count: number }[];
+}
+
+export type SearchLoader = DataLoader<SearchQuery, SearchAnswer, string>;
+
+export function createSearchLoader(holder: SearchIndexHolder, searchCache: NamespaceCache, caching: RequestCaching): SearchLoader {
+  return createCachedLoader<SearchQuery, SearchAnswer>({
+    namespace: searchCache,
+    kind: 'search',
+    caching,
+    keyOf: stableKey,
+    batch: async (queries) => queries.map((query) => answer(holder, query)),
+  });
+}
+
+function answer(holder: SearchIndexHolder, { query, first, criteria }: SearchQuery): SearchAnswer {
+  const snapshot = holder.current();
+  if (!snapshot) return { hits: [], total: 0, facets: [] };
+  const { rows } = snapshot;
+  const filtered = Object.values(criteria).some((value) => value != null);
+  const outcome = searchEngine(snapshot.index, query, {
+    limit: first,
+    filter: filtered ? (documentId) => matchesCriteria(rows[documentId]!, criteria) : undefined,
+  });
+  return {
+    hits: outcome.hits.map((hit) => ({ symbol: rows[hit.documentId]!.symbol, score: hit.score, highlights: hit.highlights })),
+    total: outcome.total,
+    facets: outcome.facets,
+  };
+}
