@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCache, NamespaceKeyValueCache } from './cache/index.js';
+import { cacheMetricsSource } from './cache-metrics.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type DatabaseHandle } from './db/connection.js';
 import { applyMigrations, migrationsApplied } from './db/migrate.js';
 import type { Env } from './env.js';
@@ -69,6 +70,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     await apollo.start();
     // `CACHE_URL=off` means no caching at any level: the benchmarks' cold path.
     const edge = cache.mode === 'off' || env.responseCacheBytes === 0 ? null : new EdgeCache({ maxBytes: env.responseCacheBytes });
+    services.metrics.useCacheSource(cacheMetricsSource(cache, edge));
     const server = createHttpServer({
       apollo,
       createContext: (recorder, caching) => createContext(services, cache, recorder, caching),
@@ -82,7 +84,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
         { name: 'migrations', check: () => migrationsApplied(database) },
         { name: 'searchIndex', check: () => services.searchIndex.current() !== null },
       ],
-      metricsText: () => prometheusText(counters),
+      metricsText: () => prometheusText(counters, services.metrics.cacheSource().stats()),
     });
 
     return {

@@ -37,7 +37,7 @@ export function createServices(database: DatabaseHandle, counters: RequestCounte
     sectors: createSectorsService(),
     charts: createChartsService(),
     search: createSearchService(searchIndex),
-    metrics: createMetricsService(stores.metrics, counters),
+    metrics: createMetricsService(stores.metrics, counters, () => dataVersion.current()),
   };
 }
 

@@ -28,6 +28,30 @@ export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
 
+/** What one cache namespace has done since the process started. */
+export type CacheNamespaceStats = {
+  __typename?: 'CacheNamespaceStats';
+  /** Entries held now; null on Redis. */
+  entries?: Maybe<Scalars['Float']['output']>;
+  /** Cache operations that failed or timed out and were answered without the cache. */
+  errors: Scalars['Float']['output'];
+  /** Entries evicted to make room; null on Redis, which evicts by its own policy. */
+  evictions?: Maybe<Scalars['Float']['output']>;
+  /** hits / (hits + misses); 0 before the first read. */
+  hitRate: Scalars['Float']['output'];
+  /** Reads answered from the cache. */
+  hits: Scalars['Float']['output'];
+  /** Keys read from the database because no cache, request or process had them (null for `response`). */
+  loads?: Maybe<Scalars['Float']['output']>;
+  /** Reads the cache could not answer. */
+  misses: Scalars['Float']['output'];
+  /**
+   * `stock`, `chart`, `search`, `aggregation`, `persistedQuery`, or `response` (whole responses kept
+   * at the edge, per process).
+   */
+  namespace: Scalars['String']['output'];
+};
+
 /** Price bars of one stock over a range, with a summary of the range. */
 export type Chart = {
   __typename?: 'Chart';
@@ -96,8 +120,14 @@ export type Metrics = {
   __typename?: 'Metrics';
   /** Price bars in the database. */
   barCount: Scalars['Float']['output'];
+  /** Hit and miss figures of each cache namespace, and of whole responses (`response`). */
+  cache: Array<CacheNamespaceStats>;
+  /** Where the cache keeps entries: `memory` (per process), `redis` (shared), or `off`. */
+  cacheMode: Scalars['String']['output'];
   /** When the data last changed (seed, import or ingest). */
   dataUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The data version: bumped by every committed write, and part of every cache key. */
+  dataVersion: Scalars['Int']['output'];
   /** Size of the database file, in bytes. */
   databaseBytes: Scalars['Float']['output'];
   /** GraphQL requests answered with at least one error since start. */
@@ -453,6 +483,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
+  CacheNamespaceStats: ResolverTypeWrapper<CacheNamespaceStats>;
   Chart: ResolverTypeWrapper<ChartModel>;
   ChartInterval: ChartInterval;
   ChartRange: ChartRange;
@@ -482,6 +513,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
+  CacheNamespaceStats: CacheNamespaceStats;
   Chart: ChartModel;
   DateTime: Scalars['DateTime']['output'];
   Float: Scalars['Float']['output'];
@@ -512,6 +544,17 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type CacheNamespaceStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheNamespaceStats'] = ResolversParentTypes['CacheNamespaceStats']> = {
+  entries?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  evictions?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hitRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loads?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  misses?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ChartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Chart'] = ResolversParentTypes['Chart']> = {
   change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   changePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -536,7 +579,10 @@ export type HighlightResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type MetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Metrics'] = ResolversParentTypes['Metrics']> = {
   barCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cache?: Resolver<Array<ResolversTypes['CacheNamespaceStats']>, ParentType, ContextType>;
+  cacheMode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   databaseBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   heapUsedBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -642,6 +688,7 @@ export type StockEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  CacheNamespaceStats?: CacheNamespaceStatsResolvers<ContextType>;
   Chart?: ChartResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Highlight?: HighlightResolvers<ContextType>;
