@@ -99,8 +99,11 @@ async function loadOwn<V>(
         else won.push(i);
         if (typeof result === 'string') tokens.push([keys[i]!, result]);
       });
+      // Another process may have stored a key and released its lock between our multi-get and our lock:
+      // read the won keys once more before loading them (double-checked locking).
+      const stillMissing = won.length > 0 ? await readInto(values, keys, won, context) : won;
       // Load what we own while waiting for what other processes are loading; load leftovers ourselves.
-      const [, leftover] = await Promise.all([load(won), waitForOthers(values, keys, lost, context, lock)]);
+      const [, leftover] = await Promise.all([load(stillMissing), waitForOthers(values, keys, lost, context, lock)]);
       await load(leftover);
     }
     mine.forEach((i, j) => leads[j]!.resolve(values[i]!));

@@ -1,4 +1,10 @@
-/** Shared test helpers: a Redis key prefix unique to this run, and cleanup of exactly those keys. */
+/**
+ * Shared test helpers: a Redis key prefix unique to this run, cleanup of exactly those keys, and
+ * redis-server processes of a test's own on spare ports (never the machine's Redis on 6379).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { createClient } from '@keyv/redis';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -42,4 +48,31 @@ export const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(re
 export function captureLogger() {
   const warnings: Array<{ msg: string; fields?: object }> = [];
   return { warnings, logger: { warn: (msg: string, fields?: object) => void warnings.push({ msg, fields }) } };
+}
+
+export function portAccepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function startRedis(port: number): Promise<ChildProcess> {
+  if (await portAccepts(port)) throw new Error(`port ${port} is already in use; the test needs it free`);
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100 && !(await portAccepts(port)); i++) await wait(50);
+  return child;
+}
+
+export async function stopRedis(child: ChildProcess | undefined): Promise<void> {
+  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
 }

@@ -3,42 +3,13 @@
  * redis-server of this test's own (spare port, no persistence) which the test stops and restarts. The
  * machine's Redis on 6379 is never touched.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { connect } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCache } from '../../src/cache/cache.js';
-import { captureLogger, uniquePrefix, wait } from './helpers.js';
+import { captureLogger, startRedis, stopRedis, uniquePrefix, wait } from './helpers.js';
 
 const namespaces = { stock: { ttlMs: 60_000, maxEntries: 100 } };
 const SPARE_PORT = 6391;
-
-function portAccepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  if (await portAccepts(port)) throw new Error(`port ${port} is already in use; the test needs it free`);
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100 && !(await portAccepts(port)); i++) await wait(50);
-  return child;
-}
-
-async function stopRedis(child: ChildProcess | undefined): Promise<void> {
-  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
 
 describe('createCache with Redis unavailable', () => {
   it('misses, skips writes, still serves getOrSet from the loader, counts errors and never throws', async () => {
