@@ -39,7 +39,7 @@ export function searchTables(search: SearchBenchResult): string {
   const over = [
     '| over HTTP | req/s (median) | min – max | p50 ms | p99 ms | bytes/response | vs bare |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    `| stockql \`search\` (no response cache yet) | ${fmt(api.requestsPerSecond.median)} | ${spread(api.requestsPerSecond)} | ${fmt(api.p50Ms.median, 1)} | ${fmt(api.p99Ms.median, 1)} | ${fmt(api.bytesPerResponse)} | ${(api.requestsPerSecond.median / bare.requestsPerSecond.median).toFixed(2)}× |`,
+    `| stockql \`search\`, caches off (\`CACHE_URL=off\`) | ${fmt(api.requestsPerSecond.median)} | ${spread(api.requestsPerSecond)} | ${fmt(api.p50Ms.median, 1)} | ${fmt(api.p99Ms.median, 1)} | ${fmt(api.bytesPerResponse)} | ${(api.requestsPerSecond.median / bare.requestsPerSecond.median).toFixed(2)}× |`,
     `| baseline: bare node:http, identical bytes | ${fmt(bare.requestsPerSecond.median)} | ${spread(bare.requestsPerSecond)} | ${fmt(bare.p50Ms.median, 1)} | ${fmt(bare.p99Ms.median, 1)} | ${fmt(bare.bytesPerResponse)} | 1.00× |`,
   ].join('\n');
   const build = `Index build over ${fmt(search.documents)} documents: ${fmt(search.buildMs.median, 1)} ms median (${spread(search.buildMs, 1)}); index structures ≈ ${fmt(search.indexMemoryBytes / 2 ** 20, 1)} MiB (heap growth on the first build ≈ ${fmt(search.heapGrowthBytes / 2 ** 20, 1)} MiB).`;

@@ -79,9 +79,11 @@ if (api) {
 
 The built server in production mode on a fresh copy of the embedded market (${api.connections} connections, ${api.durationSeconds} s per run,
 medians of ${api.runs} runs with the order of cold, warm and bare rotated each run). ${api.pinned ? 'The servers run pinned to CPU 0 and the load generator to CPU 1 (taskset).' : 'taskset was not available: servers and load generator share both cores.'}
-"bare" is a node:http server answering each request with the byte-identical body the API returned: the limit of this machine
-for that response. SQL/request is the Server-Timing statement count of a first request (cold) and of a repeated one (warm).
-Until the cache layer lands, warm and cold run the same code. Peak RSS of the API: ${mib(api.peakRssBytes.cold)} MiB cold, ${mib(api.peakRssBytes.warm)} MiB warm.
+"cold" runs with every cache off (\`CACHE_URL=off\`): each request parses, executes GraphQL and reads SQLite. "warm" runs with
+the default in-memory cache after one request: repeats are answered by the edge cache from stored bytes, before GraphQL.
+"bare" is a node:http server replaying the warm response exactly (body and headers) for each request: the limit of this
+machine for those bytes. SQL/request is the Server-Timing statement count of a first request (cold) and of a repeated one
+(warm). Peak RSS of the API: ${mib(api.peakRssBytes.cold)} MiB cold, ${mib(api.peakRssBytes.warm)} MiB warm.
 
 ![req/s per scenario next to the bare limit](bench/results/api.svg)
 

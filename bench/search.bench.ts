@@ -114,7 +114,8 @@ export async function runSearchBench(options: { quick: boolean; log: (line: stri
     );
     const connections = 10;
     const durationSeconds = options.quick ? 2 : 5;
-    const api = await startApi(databasePath);
+    // Caches off: this measures the engine and GraphQL on a large universe (the API scenarios measure caching).
+    const api = await startApi(databasePath, { CACHE_URL: 'off' });
     const responses: Record<string, string> = {};
     for (const body of bodies) responses[body] = (await post(api.url, body)).text;
     const bare = await startBare(responses, dir);

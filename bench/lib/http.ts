@@ -67,8 +67,11 @@ export async function startApi(databasePath: string, env: Record<string, string>
   return { url: match[1]!, child, stop: stopper(child) };
 }
 
-/** A bare node:http server answering each body in `responses` with exactly those bytes. */
-export async function startBare(responses: Record<string, string>, dir: string): Promise<RunningServer> {
+/** What the bare server answers to one request body: the text, or the text with the API's headers. */
+export type BareAnswer = string | { text: string; headers: Record<string, string> };
+
+/** A bare node:http server answering each body in `responses` with exactly those bytes (and headers). */
+export async function startBare(responses: Record<string, BareAnswer>, dir: string): Promise<RunningServer> {
   const file = join(dir, `bare-responses-${process.pid}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(responses));
   const child = spawn(process.execPath, [join(packageRoot, 'bench', 'lib', 'bare-server.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,8 +106,19 @@ export async function load(url: string, bodies: string[], options: { connections
   };
 }
 
-/** Posts one body and returns the response text (to build the bare server's answers). */
+/** Posts one body, uncompressed as autocannon asks, and returns the response (to build the bare server's answers). */
 export async function post(url: string, body: string): Promise<{ status: number; text: string; headers: Headers }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' }, body });
   return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** Headers a server sets per connection or per response on its own; the rest are replayed as they were. */
+const CONNECTION_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+export function replayableHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!CONNECTION_HEADERS.has(name)) out[name] = value;
+  });
+  return out;
 }

@@ -9,10 +9,10 @@
  * do we re-read the meta row. Commits on this very connection do not move the pragma, so the writers
  * that share it (the market store) call `invalidate()` after they commit.
  *
- * Both reads run outside any request's StatementRecorder: they are bookkeeping, not the request's data
+ * Neither read counts in a request's StatementRecorder: they are bookkeeping, not the request's data
  * reads, and counting them would hide the "0 queries" of a fully cached response.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { withoutStatementRecorder } from './statement-recorder.js';
 
 export class DataVersionTracker {
@@ -22,20 +22,20 @@ export class DataVersionTracker {
   private version = 0;
 
   constructor(sqlite: Database.Database) {
-    this.changeCounter = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+    // Prepared through the driver's own prepare, not the connection's instrumented one (src/db/connection.ts):
+    // this runs on every request, and the per-call recorder lookup would cost more than the pragma itself.
+    this.changeCounter = (Database.prototype.prepare.call(sqlite, 'PRAGMA data_version') as Database.Statement<[], number>).pluck();
     this.readVersion = sqlite.prepare<[], string>(`/* dataVersion */ SELECT value FROM meta WHERE key = 'data_version'`).pluck();
   }
 
   /** The data version as of the last commit by any connection. */
   current(): number {
-    return withoutStatementRecorder(() => {
-      const counter = this.changeCounter.get() ?? 0;
-      if (counter !== this.lastChangeCounter) {
-        this.version = Number(this.readVersion.get() ?? 0);
-        this.lastChangeCounter = counter;
-      }
-      return this.version;
-    });
+    const counter = this.changeCounter.get() ?? 0;
+    if (counter !== this.lastChangeCounter) {
+      this.version = withoutStatementRecorder(() => Number(this.readVersion.get() ?? 0));
+      this.lastChangeCounter = counter;
+    }
+    return this.version;
   }
 
   /** Call after this connection committed a write: the pragma only reports other connections' commits. */

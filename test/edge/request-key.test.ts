@@ -6,7 +6,12 @@ const base: RequestKeyParts = { dataVersion: 1, indexVersion: 1, method: 'POST',
 describe('responseCacheKey', () => {
   it('gives the same key for byte-identical requests', () => {
     expect(responseCacheKey({ ...base, body: Buffer.from('{"query":"{ ping }"}') })).toBe(responseCacheKey(base));
-    expect(responseCacheKey(base)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('keeps long requests short: their key is a digest', () => {
+    const long = { ...base, body: Buffer.from(`{"query":"{ ${'ping '.repeat(500)}}"}`) };
+    expect(responseCacheKey(long)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(responseCacheKey({ ...long, body: Buffer.from(`{"query":"{ ${'ping '.repeat(499)}pong }"}`) })).not.toBe(responseCacheKey(long));
   });
 
   it('changes with every part', () => {
@@ -29,6 +34,12 @@ describe('responseCacheKey', () => {
   it('does not let a boundary shift between parts collide', () => {
     const a = responseCacheKey({ ...base, search: 'a', body: Buffer.from('bc') });
     const b = responseCacheKey({ ...base, search: 'ab', body: Buffer.from('c') });
+    expect(a).not.toBe(b);
+  });
+
+  it('tells bytes apart exactly, including ones that are not valid UTF-8', () => {
+    const a = responseCacheKey({ ...base, body: Buffer.from([0xc3, 0x28]) });
+    const b = responseCacheKey({ ...base, body: Buffer.from([0xc3, 0x29]) });
     expect(a).not.toBe(b);
   });
 });
