@@ -30,10 +30,23 @@ function parseQualities(acceptEncoding: string): Map<string, number> {
   return qualities;
 }
 
+/** Clients send a few distinct Accept-Encoding values, again and again: each is parsed once. */
+const negotiated = new Map<string, ContentEncoding>();
+const MAX_REMEMBERED_HEADERS = 64;
+
 export function negotiateEncoding(acceptEncoding: string | undefined): ContentEncoding {
   // No header means "anything", but a client that says nothing may also not cope with a compressed body
   // (curl without --compressed): identity is the answer that always works.
   if (acceptEncoding === undefined) return 'identity';
+  let encoding = negotiated.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = negotiate(acceptEncoding);
+    if (negotiated.size < MAX_REMEMBERED_HEADERS) negotiated.set(acceptEncoding, encoding);
+  }
+  return encoding;
+}
+
+function negotiate(acceptEncoding: string): ContentEncoding {
   const qualities = parseQualities(acceptEncoding);
   const wildcard = qualities.get('*');
   const qualityOf = (coding: ContentEncoding) => qualities.get(coding) ?? wildcard;
