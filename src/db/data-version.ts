@@ -9,6 +9,10 @@
  * do we re-read the meta row. Commits on this very connection do not move the pragma, so the writers
  * that share it (the market store) call `invalidate()` after they commit.
  *
+ * Requests handled in one turn of the event loop share one look: their bytes were all read from their
+ * sockets when that turn's I/O poll returned, so a look taken during the turn already sees every commit
+ * that completed before any of them arrived. The next turn looks again.
+ *
  * Neither read counts in a request's StatementRecorder: they are bookkeeping, not the request's data
  * reads, and counting them would hide the "0 queries" of a fully cached response.
  */
@@ -20,6 +24,10 @@ export class DataVersionTracker {
   private readonly readVersion: Database.Statement<[], string>;
   private lastChangeCounter = -1;
   private version = 0;
+  private lookedThisTurn = false;
+  private readonly endTurn = () => {
+    this.lookedThisTurn = false;
+  };
 
   constructor(sqlite: Database.Database) {
     // Prepared through the driver's own prepare, not the connection's instrumented one (src/db/connection.ts):
@@ -30,6 +38,9 @@ export class DataVersionTracker {
 
   /** The data version as of the last commit by any connection. */
   current(): number {
+    if (this.lookedThisTurn) return this.version;
+    this.lookedThisTurn = true;
+    setImmediate(this.endTurn);
     const counter = this.changeCounter.get() ?? 0;
     if (counter !== this.lastChangeCounter) {
       this.version = withoutStatementRecorder(() => Number(this.readVersion.get() ?? 0));
@@ -41,5 +52,6 @@ export class DataVersionTracker {
   /** Call after this connection committed a write: the pragma only reports other connections' commits. */
   invalidate(): void {
     this.lastChangeCounter = -1;
+    this.lookedThisTurn = false;
   }
 }
