@@ -21,7 +21,7 @@ import type { EdgeCache, PendingResponse } from './edge/edge-cache.js';
 import { encodeResponse, type EncodedResponse } from './edge/encode-response.js';
 import { responseCacheKey } from './edge/request-key.js';
 import { sendEncoded } from './edge/send-encoded.js';
-import { parseBody, readRawBody } from './read-body.js';
+import { onRawBody, parseBody } from './read-body.js';
 import { sendGraphQLError } from './respond.js';
 import { sendApolloResponse } from './send-apollo-response.js';
 import { edgeHitTiming, serverTiming } from './server-timing.js';
@@ -41,49 +41,78 @@ export interface GraphQLHandlerOptions {
   bodyLimitBytes?: number;
 }
 
+/** What the handler knows about a request once its body is read. */
+interface RequestFacts {
+  method: string;
+  search: string;
+  bytes: Buffer | undefined;
+  dataVersion: number;
+  started: number;
+}
+
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { edge, counters, bodyLimitBytes = 100 * 1024 } = options;
 
-  return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+  /**
+   * Answers one request. Returns nothing when the edge cache answered synchronously (no promise at all on
+   * a hit), else a promise of the rest of the work; the server attaches its error handling to it.
+   */
+  return function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> | undefined {
     const started = performance.now();
     const method = req.method ?? 'GET';
-    let bytes: Buffer | undefined;
-    if (method === 'POST') {
-      const raw = await readRawBody(req, bodyLimitBytes);
-      if (raw.kind === 'aborted') return;
-      if (raw.kind === 'tooLarge') {
-        return sendGraphQLError(res, 413, ErrorCode.BAD_REQUEST, `The request body is larger than ${raw.limitBytes} bytes: send a smaller query.`);
-      }
-      bytes = raw.bytes;
-    }
-    const dataVersion = options.dataVersion();
+    if (method !== 'POST') return afterBody(req, res, search, method, undefined, started);
+    return new Promise<void>((resolve, reject) => {
+      onRawBody(req, bodyLimitBytes, (raw) => {
+        if (raw.kind === 'aborted') return resolve();
+        if (raw.kind === 'tooLarge') {
+          sendGraphQLError(res, 413, ErrorCode.BAD_REQUEST, `The request body is larger than ${raw.limitBytes} bytes: send a smaller query.`);
+          return resolve();
+        }
+        try {
+          const rest = afterBody(req, res, search, method, raw.bytes, started);
+          if (rest === undefined) resolve();
+          else rest.then(resolve, reject);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  };
 
-    let pending: PendingResponse | undefined;
+  function afterBody(req: IncomingMessage, res: ServerResponse, search: string, method: string, bytes: Buffer | undefined, started: number): Promise<void> | undefined {
+    const dataVersion = options.dataVersion();
     // Requests Apollo would refuse as possible CSRF never get an answer from the cache either.
-    if (edge !== null && passesCsrfPrevention(method, req.headers)) {
-      const key = responseCacheKey({ dataVersion, indexVersion: options.indexVersion(), method, search, body: bytes, accept: req.headers.accept });
-      const cached = edge.get(key) ?? (await edge.inFlight(key)) ?? undefined;
-      if (cached !== undefined) {
-        counters.requests += 1;
-        sendEncoded(req, res, cached, { serverTiming: edgeHitTiming(performance.now() - started) });
-        return;
-      }
-      pending = edge.begin(key);
+    if (edge === null || !passesCsrfPrevention(method, req.headers)) {
+      return run(req, res, { method, search, bytes, dataVersion, started }, undefined);
     }
+    const key = responseCacheKey({ dataVersion, indexVersion: options.indexVersion(), method, search, body: bytes, accept: req.headers.accept });
+    const cached = edge.get(key);
+    if (cached !== undefined) {
+      counters.requests += 1;
+      sendEncoded(req, res, cached, { serverTiming: edgeHitTiming(performance.now() - started) });
+      return undefined;
+    }
+    const inFlight = edge.inFlight(key);
+    if (inFlight === undefined) return run(req, res, { method, search, bytes, dataVersion, started }, edge.begin(key));
+    // An identical request is running: take its answer when it is cacheable, else run our own.
+    return inFlight.then((entry) => {
+      if (entry === null) return run(req, res, { method, search, bytes, dataVersion, started }, edge.begin(key));
+      counters.requests += 1;
+      sendEncoded(req, res, entry, { serverTiming: edgeHitTiming(performance.now() - started) });
+    });
+  }
+
+  async function run(req: IncomingMessage, res: ServerResponse, request: RequestFacts, pending: PendingResponse | undefined): Promise<void> {
     let entry: EncodedResponse | null = null;
     try {
-      entry = await execute(req, res, { method, search, bytes, dataVersion, started, cacheable: pending !== undefined });
+      entry = await execute(req, res, { ...request, cacheable: pending !== undefined });
     } finally {
       pending?.finish(entry);
     }
-  };
+  }
 
   /** Runs the operation through Apollo and answers; returns the encoded response when it may be cached. */
-  async function execute(
-    req: IncomingMessage,
-    res: ServerResponse,
-    request: { method: string; search: string; bytes: Buffer | undefined; dataVersion: number; started: number; cacheable: boolean },
-  ): Promise<EncodedResponse | null> {
+  async function execute(req: IncomingMessage, res: ServerResponse, request: RequestFacts & { cacheable: boolean }): Promise<EncodedResponse | null> {
     let body: unknown;
     if (request.bytes !== undefined) {
       const parsed = parseBody(request.bytes, req.headers['content-type']);
