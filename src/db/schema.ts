@@ -79,3 +79,30 @@ export const meta = sqliteTable('meta', {
 
 export type StockRow = typeof stocks.$inferSelect;
 export type NewStockRow = typeof stocks.$inferInsert;
+
+/**
+ * When each stock was last fetched from a provider, per range: the ingester skips symbols fetched
+ * within its freshness window ("cache first"), whatever the provider's own quote time says.
+ */
+export const ingestState = sqliteTable(
+  'ingest_state',
+  {
+    symbol: text('symbol').notNull(),
+    /** The provider range fetched (`1d`, `5y`, …). */
+    range: text('range').notNull(),
+    /** Unix milliseconds of the fetch whose data was committed. */
+    fetchedAt: integer('fetched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.symbol, t.range] })],
+);
+
+/**
+ * Leases that keep two writers from working at once across processes on this file (the ingest
+ * updater): a row per lock, held by `owner` until `expires_at` unless renewed.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  owner: text('owner').notNull(),
+  /** Unix milliseconds after which another process may take the lease. */
+  expiresAt: integer('expires_at').notNull(),
+});

@@ -63,6 +63,8 @@ export interface WriteOptions {
   onlyIfEmpty?: boolean;
   /** Called after each stock is written, inside the transaction. */
   onStock?: (written: number) => void;
+  /** Called once after every stock is written, inside the transaction: bookkeeping that must commit with it. */
+  beforeCommit?: () => void;
 }
 
 export interface WriteSummary {
@@ -164,6 +166,7 @@ export function createMarketStore(sqlite: Database.Database, storeOptions: Marke
         stocksRemoved += removeStock.run(symbol).changes;
       }
     }
+    options.beforeCommit?.();
     const dataVersion = Number(readVersion.get() ?? 0) + 1;
     setMeta.run('data_version', String(dataVersion));
     setMeta.run('data_updated_at', new Date().toISOString());
