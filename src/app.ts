@@ -42,7 +42,13 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
   try {
     applyMigrations(database);
     const counters: RequestCounters = { requests: 0, errors: 0 };
-    const services = createServices(database, counters, logger);
+    // 250 ms bounds how long a request can wait on a slow or vanished Redis before it is served without it.
+    const cache = createCache({ url: env.cacheUrl, keyPrefix: env.cacheKeyPrefix, namespaces: env.cacheNamespaces, operationTimeoutMs: 250, logger });
+    closeCache = () => cache.close();
+    // `CACHE_URL=off` means no caching at any level: the benchmarks' cold path.
+    const edge = cache.mode === 'off' || env.responseCacheBytes === 0 ? null : new EdgeCache({ maxBytes: env.responseCacheBytes });
+    const cacheMetrics = cacheMetricsSource(cache, edge);
+    const services = createServices(database, counters, logger, cacheMetrics);
     stopSearchIndex = () => services.searchIndex.stop();
     if ((await services.stores.market.listedSymbols()).size === 0) {
       logger.info('database has no stocks: seeding the embedded market', { database: env.databasePath });
@@ -56,9 +62,6 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     // Ready means searchable: the first index is built before the server listens.
     await services.searchIndex.rebuild();
     services.searchIndex.watch();
-    // 250 ms bounds how long a request can wait on a slow or vanished Redis before it is served without it.
-    const cache = createCache({ url: env.cacheUrl, keyPrefix: env.cacheKeyPrefix, namespaces: env.cacheNamespaces, operationTimeoutMs: 250, logger });
-    closeCache = () => cache.close();
     // Not ready in time is not fatal: calls miss until Redis answers, and the client keeps reconnecting.
     if (!(await cache.ready())) logger.warn('cache not reachable yet; serving without it until it is', { cache: cache.mode });
     const apollo = createApollo({
@@ -68,9 +71,6 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       counters,
     });
     await apollo.start();
-    // `CACHE_URL=off` means no caching at any level: the benchmarks' cold path.
-    const edge = cache.mode === 'off' || env.responseCacheBytes === 0 ? null : new EdgeCache({ maxBytes: env.responseCacheBytes });
-    services.metrics.useCacheSource(cacheMetricsSource(cache, edge));
     const server = createHttpServer({
       apollo,
       createContext: (recorder, caching) => createContext(services, cache, recorder, caching),
@@ -84,7 +84,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
         { name: 'migrations', check: () => migrationsApplied(database) },
         { name: 'searchIndex', check: () => services.searchIndex.current() !== null },
       ],
-      metricsText: () => prometheusText(counters, services.metrics.cacheSource().stats()),
+      metricsText: () => prometheusText(counters, cacheMetrics.stats()),
     });
 
     return {

@@ -3,6 +3,9 @@
  * together so an operator fixes a bad deployment in one go.
  */
 import { z } from 'zod';
+import { DEFAULT_CACHE_NAMESPACES, DEFAULT_MAX_ENTRIES, type DefaultNamespace, type NamespaceOptions } from './cache/defaults.js';
+
+const ttlSeconds = (namespace: DefaultNamespace) => z.coerce.number().int().min(1).default(DEFAULT_CACHE_NAMESPACES[namespace].ttlMs / 1000);
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -25,13 +28,18 @@ const schema = z.object({
   /** Prepended to every Redis key, so deployments (and test runs) can share one Redis. @default stockql: */
   CACHE_KEY_PREFIX: z.string().min(1).default('stockql:'),
   /** Lifetimes of cache entries per namespace, in seconds (a commit makes entries unreachable sooner). */
-  CACHE_TTL_STOCK: z.coerce.number().int().min(1).default(60),
-  CACHE_TTL_CHART: z.coerce.number().int().min(1).default(300),
-  CACHE_TTL_SEARCH: z.coerce.number().int().min(1).default(120),
-  CACHE_TTL_AGGREGATION: z.coerce.number().int().min(1).default(600),
-  CACHE_TTL_PERSISTED_QUERY: z.coerce.number().int().min(1).default(86_400),
+  /** @default 60 (src/cache/defaults.ts) */
+  CACHE_TTL_STOCK: ttlSeconds('stock'),
+  /** @default 300 */
+  CACHE_TTL_CHART: ttlSeconds('chart'),
+  /** @default 120 */
+  CACHE_TTL_SEARCH: ttlSeconds('search'),
+  /** @default 600 */
+  CACHE_TTL_AGGREGATION: ttlSeconds('aggregation'),
+  /** @default 86400 */
+  CACHE_TTL_PERSISTED_QUERY: ttlSeconds('persistedQuery'),
   /** In-memory mode: entries per namespace before the least recently used is evicted. @default 10000 */
-  CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_MAX_ENTRIES),
   /** Byte budget of the whole-response (edge) cache, per process, in MiB; 0 turns it off. @default 64 */
   RESPONSE_CACHE_MB: z.coerce.number().min(0).default(64),
   /** @default development */
@@ -49,7 +57,7 @@ export type Env = {
   cacheUrl: string;
   cacheKeyPrefix: string;
   /** TTLs in milliseconds and the in-memory bound, per cache namespace. */
-  cacheNamespaces: Record<'stock' | 'chart' | 'search' | 'aggregation' | 'persistedQuery', { ttlMs: number; maxEntries: number }>;
+  cacheNamespaces: Record<DefaultNamespace, NamespaceOptions>;
   /** 0 when the whole-response cache is off. */
   responseCacheBytes: number;
   nodeEnv: 'development' | 'production' | 'test';

@@ -6,7 +6,7 @@ import { DataVersionTracker } from './db/data-version.js';
 import { createChartStore } from './modules/charts/charts.store.js';
 import { createChartsService } from './modules/charts/charts.service.js';
 import { createMarketStore } from './modules/market/market.store.js';
-import { createMetricsService, type RequestCounters } from './modules/metrics/metrics.service.js';
+import { createMetricsService, type CacheMetricsSource, type RequestCounters } from './modules/metrics/metrics.service.js';
 import { createMetricsStore } from './modules/metrics/metrics.store.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { SearchIndexHolder } from './modules/search/search-index-holder.js';
@@ -17,7 +17,7 @@ import { createSectorsService } from './modules/sectors/sectors.service.js';
 import { createStockStore } from './modules/stocks/stocks.store.js';
 import { createStocksService } from './modules/stocks/stocks.service.js';
 
-export function createServices(database: DatabaseHandle, counters: RequestCounters, logger: Logger) {
+export function createServices(database: DatabaseHandle, counters: RequestCounters, logger: Logger, cacheMetrics: CacheMetricsSource) {
   const dataVersion = new DataVersionTracker(database.sqlite);
   const stores = {
     stocks: createStockStore(database.db),
@@ -37,7 +37,7 @@ export function createServices(database: DatabaseHandle, counters: RequestCounte
     sectors: createSectorsService(),
     charts: createChartsService(),
     search: createSearchService(searchIndex),
-    metrics: createMetricsService(stores.metrics, counters, () => dataVersion.current()),
+    metrics: createMetricsService(stores.metrics, counters, () => dataVersion.current(), cacheMetrics),
   };
 }
 

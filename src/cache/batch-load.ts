@@ -45,17 +45,14 @@ export async function fillMisses<V>(
 ): Promise<V[]> {
   const waits: Promise<void>[] = [];
   const mine: number[] = [];
-  const claimed = new Set<string>();
+  const seen = new Set<string>();
   for (let i = 0; i < keys.length; i++) {
-    if (values[i] !== undefined) continue;
     const key = keys[i]!;
-    const joined = claimed.has(key) ? undefined : context.flights.join<V>(context.flightKey(key));
-    if (joined !== undefined) {
-      waits.push(joined.then((value) => void (values[i] = value)));
-    } else if (!claimed.has(key)) {
-      claimed.add(key);
-      mine.push(i);
-    }
+    if (values[i] !== undefined || seen.has(key)) continue;
+    seen.add(key);
+    const joined = context.flights.join<V>(context.flightKey(key));
+    if (joined !== undefined) waits.push(joined.then((value) => void (values[i] = value)));
+    else mine.push(i);
   }
   if (mine.length > 0) waits.push(loadOwn(values, keys, mine, loadMissing, context));
   await Promise.all(waits);

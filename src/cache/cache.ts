@@ -16,7 +16,7 @@
  */
 import { Keyv } from 'keyv';
 import { DEFAULT_OPERATION_TIMEOUT_MS, type NamespaceOptions } from './defaults.js';
-import { errorMessage, RateLimitedWarner, sleep, withTimeout } from './guard.js';
+import { errorMessage, RateLimitedWarner, withTimeout } from './guard.js';
 import { LruStore } from './lru-store.js';
 import { fillMisses, type BatchContext } from './batch-load.js';
 import { RedisBackend } from './redis-backend.js';
@@ -57,26 +57,20 @@ class NamespaceCacheImpl implements NamespaceCache {
   ) {}
 
   async get<V>(key: string): Promise<V | undefined> {
-    const value = await this.read<V>(key);
-    if (value === undefined) this.misses += 1;
-    else this.hits += 1;
+    const keyv = this.keyv;
+    let value: V | undefined;
+    if (keyv !== undefined) {
+      const result = await this.guard('get', () => keyv.get<V>(key) as Promise<V | undefined>);
+      if (result !== FAILED) value = result;
+    }
+    this.count(value);
     return value;
   }
 
   async getMany<V>(keys: readonly string[]): Promise<Array<V | undefined>> {
     if (keys.length === 0) return [];
-    const keyv = this.keyv;
-    const miss = (): Array<V | undefined> => keys.map(() => undefined);
-    let values = miss();
-    if (keyv !== undefined) {
-      const result = await this.guard('getMany', async () => (await keyv.getMany<V>([...keys])) as Array<V | undefined>);
-      // Guard against a store answering with the wrong length: a misaligned batch would hand out wrong values.
-      if (result !== FAILED && result.length === keys.length) values = result;
-    }
-    for (const value of values) {
-      if (value === undefined) this.misses += 1;
-      else this.hits += 1;
-    }
+    const values = await this.readMany<V>(keys);
+    for (const value of values) this.count(value);
     return values;
   }
 
@@ -93,22 +87,16 @@ class NamespaceCacheImpl implements NamespaceCache {
     await this.guard('delete', () => keyv.delete(key));
   }
 
-  getOrSet<V>(key: string, loader: () => V | Promise<V>, ttlMs?: number): Promise<V> {
-    // The NUL separator cannot appear in namespace names chosen in code, so `a`+`b:c` ≠ `a:b`+`c`.
-    return this.shared.flights.run(`${this.name}\u0000${key}`, async () => {
-      const cached = await this.get<V>(key);
-      if (cached !== undefined) return cached;
-      if (this.keyv === undefined || this.shared.closed) {
-        this.loads += 1;
-        return loader();
-      }
-      return this.shared.redis === undefined ? this.loadAndStore(key, loader, ttlMs) : this.loadWithLock(key, loader, ttlMs);
-    });
+  async getOrSet<V>(key: string, loader: () => V | Promise<V>, ttlMs?: number): Promise<V> {
+    const [value] = await this.getOrSetMany<V>([key], async () => [await loader()], ttlMs);
+    return value!;
   }
 
   async getOrSetMany<V>(keys: readonly string[], loadMissing: (indexes: number[]) => Promise<readonly V[]>, ttlMs?: number): Promise<V[]> {
     if (keys.length === 0) return [];
     if (this.keyv === undefined || this.shared.closed) {
+      // Nothing to read or share: every key is a miss and a load (the benchmarks' cold path).
+      this.misses += keys.length;
       this.loads += keys.length;
       return [...(await loadMissing(keys.map((_, i) => i)))];
     }
@@ -129,19 +117,34 @@ class NamespaceCacheImpl implements NamespaceCache {
     };
   }
 
+  private count(value: unknown): void {
+    if (value === undefined) this.misses += 1;
+    else this.hits += 1;
+  }
+
+  /** A guarded multi-get (one round trip) that does not touch the hit/miss counters. */
+  private async readMany<V>(keys: readonly string[]): Promise<Array<V | undefined>> {
+    const keyv = this.keyv;
+    if (keyv === undefined) return keys.map(() => undefined);
+    const result = await this.guard('getMany', async () => (await keyv.getMany<V>([...keys])) as Array<V | undefined>);
+    // Guard against a store answering with the wrong length: a misaligned batch would hand out wrong values.
+    return result === FAILED || result.length !== keys.length ? keys.map(() => undefined) : result;
+  }
+
+  /**
+   * What the batch loader (batch-load.ts) needs from this namespace. Polls while waiting for another
+   * process are not counted as hits or misses: the caller's first read was already counted.
+   */
   private batchContext<V>(ttlMs: number | undefined): BatchContext<V> {
     const keyv = this.keyv!;
     const redis = this.shared.redis;
     const ttl = ttlMs ?? this.options.ttlMs;
     const lockKey = (key: string) => `${this.shared.keyPrefix}lock:${this.name}::${key}`;
-    const unguarded = <T>(result: T | typeof FAILED) => (result === FAILED ? undefined : result);
     return {
       flights: this.shared.flights,
+      // The NUL separator cannot appear in namespace names chosen in code, so `a`+`b:c` ≠ `a:b`+`c`.
       flightKey: (key) => `${this.name}\u0000${key}`,
-      readMany: async (keys) => {
-        const result = await this.guard('getMany', async () => (await keyv.getMany<V>([...keys])) as Array<V | undefined>);
-        return result === FAILED || result.length !== keys.length ? keys.map(() => undefined) : result;
-      },
+      readMany: (keys) => this.readMany<V>(keys),
       storeMany: async (entries) => {
         if (entries.length > 0) await this.guard('setMany', () => keyv.setMany(entries.map(({ key, value }) => ({ key, value, ttl }))));
       },
@@ -159,60 +162,14 @@ class NamespaceCacheImpl implements NamespaceCache {
               release: async (key, token) => {
                 await this.guard('unlock', () => redis.releaseLock(lockKey(key), token));
               },
-              held: async (keys) => unguarded(await this.guard('lock', () => redis.countHeldLocks(keys.map(lockKey)))),
+              held: async (keys) => {
+                const held = await this.guard('lock', () => redis.countHeldLocks(keys.map(lockKey)));
+                return held === FAILED ? undefined : held;
+              },
               waitMs: this.shared.lockWaitMs,
               pollMs: this.shared.lockPollMs,
             },
     };
-  }
-
-  private async loadAndStore<V>(key: string, loader: () => V | Promise<V>, ttlMs?: number): Promise<V> {
-    this.loads += 1;
-    const value = await loader();
-    await this.set(key, value, ttlMs);
-    return value;
-  }
-
-  /**
-   * Cross-process stampede control. The lock winner loads and stores; the others poll the value for up to
-   * `lockWaitMs` (less if the owner releases the lock without storing a value) and then load themselves.
-   * If Redis cannot even be asked for the lock, we load directly: the cache is degraded, and waiting would
-   * only add latency.
-   */
-  private async loadWithLock<V>(key: string, loader: () => V | Promise<V>, ttlMs?: number): Promise<V> {
-    const redis = this.shared.redis;
-    if (redis === undefined) return this.loadAndStore(key, loader, ttlMs);
-    const lockKey = `${this.shared.keyPrefix}lock:${this.name}::${key}`;
-    const token = await this.guard('lock', () => redis.acquireLock(lockKey, this.shared.lockTtlMs));
-    if (token === undefined) {
-      const deadline = Date.now() + this.shared.lockWaitMs;
-      while (Date.now() < deadline) {
-        await sleep(this.shared.lockPollMs);
-        // Polls are not counted as hits/misses: the caller made one read, already counted as a miss.
-        const value = await this.read<V>(key);
-        if (value !== undefined) return value;
-        // The owner stores the value before releasing the lock, so a released lock with no value means its
-        // load failed: stop waiting. Re-read once first, in case it stored and released since our read.
-        if ((await this.guard('lock', () => redis.isLockHeld(lockKey))) === false) {
-          const late = await this.read<V>(key);
-          if (late !== undefined) return late;
-          break;
-        }
-      }
-    }
-    try {
-      return await this.loadAndStore(key, loader, ttlMs);
-    } finally {
-      if (typeof token === 'string') await this.guard('unlock', () => redis.releaseLock(lockKey, token));
-    }
-  }
-
-  /** A read that does not touch hit/miss counters. */
-  private async read<V>(key: string): Promise<V | undefined> {
-    const keyv = this.keyv;
-    if (keyv === undefined) return undefined;
-    const value = await this.guard('get', () => keyv.get<V>(key) as Promise<V | undefined>);
-    return value === FAILED ? undefined : value;
   }
 
   private async guard<T>(operation: string, fn: () => Promise<T>): Promise<T | typeof FAILED> {

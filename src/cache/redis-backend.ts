@@ -77,10 +77,6 @@ export class RedisBackend {
     return reply === 'OK' ? token : undefined;
   }
 
-  async isLockHeld(lockKey: string): Promise<boolean> {
-    return (await this.client.exists(lockKey)) === 1;
-  }
-
   /** How many of these locks are held now (one EXISTS for all of them). */
   async countHeldLocks(lockKeys: readonly string[]): Promise<number> {
     return lockKeys.length === 0 ? 0 : this.client.exists([...lockKeys]);

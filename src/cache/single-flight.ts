@@ -3,7 +3,7 @@
  * burst of misses on a cold key runs the loader once. The entry is removed as soon as the promise settles,
  * so a rejection is seen by the callers that were waiting but is never cached for later ones.
  *
- * `run` suits one key per call; `join`/`lead` serve batches, where one loader call settles many keys.
+ * Keys are led and joined one by one because one loader call (a batch) settles many of them.
  */
 export interface FlightLead<T> {
   resolve(value: T): void;
@@ -12,16 +12,6 @@ export interface FlightLead<T> {
 
 export class SingleFlight {
   private readonly inFlight = new Map<string, Promise<unknown>>();
-
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const existing = this.inFlight.get(key);
-    if (existing !== undefined) return existing as Promise<T>;
-    const promise = (async () => work())().finally(() => {
-      this.inFlight.delete(key);
-    });
-    this.inFlight.set(key, promise);
-    return promise;
-  }
 
   /** The in-flight load of `key`, if another caller is loading it now. */
   join<T>(key: string): Promise<T> | undefined {

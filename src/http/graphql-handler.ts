@@ -1,8 +1,8 @@
 /**
  * POST/GET /graphql on plain node:http. In order:
  * 1. read the raw body (size-limited), but do not parse it yet;
- * 2. edge cache: a request that passes Apollo's CSRF rule is keyed by (data version, method, query string,
- *    body bytes, Accept); a stored response is written as it is (pre-compressed, ETag/304, Age) before any
+ * 2. edge cache: a request that passes Apollo's CSRF rule is keyed by (data version, search index version,
+ *    method, query string, body bytes, Accept); a stored response is written as it is (pre-compressed, ETag/304, Age) before any
  *    JSON parsing or GraphQL work, and an identical request already running is awaited instead of repeated;
  * 3. otherwise parse, run Apollo inside the request's statement recorder, and keep the response when it
  *    has no errors and Apollo's cacheControl hints make it publicly cacheable.
@@ -80,26 +80,21 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   };
 
   function afterBody(req: IncomingMessage, res: ServerResponse, search: string, method: string, bytes: Buffer | undefined, started: number): Promise<void> | undefined {
-    const dataVersion = options.dataVersion();
+    const facts: RequestFacts = { method, search, bytes, dataVersion: options.dataVersion(), started };
     // Requests Apollo would refuse as possible CSRF never get an answer from the cache either.
-    if (edge === null || !passesCsrfPrevention(method, req.headers)) {
-      return run(req, res, { method, search, bytes, dataVersion, started }, undefined);
-    }
-    const key = responseCacheKey({ dataVersion, indexVersion: options.indexVersion(), method, search, body: bytes, accept: req.headers.accept });
-    const cached = edge.get(key);
-    if (cached !== undefined) {
-      counters.requests += 1;
-      sendEncoded(req, res, cached, { serverTiming: edgeHitTiming(performance.now() - started) });
-      return undefined;
-    }
-    const inFlight = edge.inFlight(key);
-    if (inFlight === undefined) return run(req, res, { method, search, bytes, dataVersion, started }, edge.begin(key));
-    // An identical request is running: take its answer when it is cacheable, else run our own.
-    return inFlight.then((entry) => {
-      if (entry === null) return run(req, res, { method, search, bytes, dataVersion, started }, edge.begin(key));
+    if (edge === null || !passesCsrfPrevention(method, req.headers)) return run(req, res, facts, undefined);
+    const key = responseCacheKey({ dataVersion: facts.dataVersion, indexVersion: options.indexVersion(), method, search, body: bytes, accept: req.headers.accept });
+    const answer = (entry: EncodedResponse): undefined => {
       counters.requests += 1;
       sendEncoded(req, res, entry, { serverTiming: edgeHitTiming(performance.now() - started) });
-    });
+      return undefined;
+    };
+    const cached = edge.get(key);
+    if (cached !== undefined) return answer(cached);
+    const inFlight = edge.inFlight(key);
+    if (inFlight === undefined) return run(req, res, facts, edge.begin(key));
+    // An identical request is running: take its answer when it is cacheable, else run our own.
+    return inFlight.then((entry) => (entry === null ? run(req, res, facts, edge.begin(key)) : answer(entry)));
   }
 
   async function run(req: IncomingMessage, res: ServerResponse, request: RequestFacts, pending: PendingResponse | undefined): Promise<void> {

@@ -9,13 +9,9 @@ export type RawBodyOutcome = { kind: 'ok'; bytes: Buffer } | { kind: 'tooLarge';
 
 export type ParsedBody = { kind: 'ok'; body: unknown } | { kind: 'malformedJson'; detail: string };
 
-export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<RawBodyOutcome> {
-  return new Promise((resolve) => onRawBody(req, limitBytes, resolve));
-}
-
 /**
- * The callback form of readRawBody, called exactly once. The GraphQL handler uses it so a request the
- * edge cache answers runs without a promise: on a hit, every microtask is measurable.
+ * Calls `done` exactly once with the body's bytes (or why there are none). A callback, not a promise, so
+ * a request the edge cache answers runs without one: on a hit, every microtask is measurable.
  */
 export function onRawBody(req: IncomingMessage, limitBytes: number, done: (outcome: RawBodyOutcome) => void): void {
   const declared = Number(req.headers['content-length']);

@@ -13,33 +13,29 @@ export function uniquePrefix(label: string): string {
   return `stockql-test-${process.pid}-${Date.now()}-${label}:`;
 }
 
-/** Deletes every key starting with `prefix` (and nothing else) from the machine's Redis. */
-export async function deleteKeysWithPrefix(prefix: string, url = REDIS_URL): Promise<number> {
+/** Calls `onBatch` with every batch of keys starting with `prefix`, on a connection of its own; sums its answers. */
+async function scanKeys(prefix: string, url: string, onBatch: (client: { del(keys: string[]): Promise<number> }, keys: string[]) => Promise<number>): Promise<number> {
   const client = createClient({ url });
   client.on('error', () => undefined);
   await client.connect();
   try {
-    let deleted = 0;
+    let total = 0;
     for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
-      if (keys.length > 0) deleted += await client.del(keys);
+      if (keys.length > 0) total += await onBatch(client, keys);
     }
-    return deleted;
+    return total;
   } finally {
     await client.close();
   }
 }
 
-export async function countKeysWithPrefix(prefix: string, url = REDIS_URL): Promise<number> {
-  const client = createClient({ url });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    let count = 0;
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) count += keys.length;
-    return count;
-  } finally {
-    await client.close();
-  }
+/** Deletes every key starting with `prefix` (and nothing else) from the machine's Redis. */
+export function deleteKeysWithPrefix(prefix: string, url = REDIS_URL): Promise<number> {
+  return scanKeys(prefix, url, (client, keys) => client.del(keys));
+}
+
+export function countKeysWithPrefix(prefix: string, url = REDIS_URL): Promise<number> {
+  return scanKeys(prefix, url, async (_, keys) => keys.length);
 }
 
 export const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

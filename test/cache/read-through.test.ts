@@ -14,7 +14,7 @@ afterAll(() => server.close());
 
 /** The cache entry of Server-Timing: hit, miss, partial or none. */
 const cacheOutcome = (headers: Headers) => /cache;desc="(\w+)"/.exec(headers.get('server-timing') ?? '')?.[1];
-const loads = (namespace: string) => server.app.services.metrics.cacheSource().stats().find((s) => s.namespace === namespace)!.loads!;
+const loads = (namespace: string) => server.app.services.metrics.cacheStats().find((s) => s.namespace === namespace)!.loads!;
 
 // Each scenario runs twice under different operation names: the request bytes differ, so the edge cache
 // cannot answer the second one and the loaders' cache is what is tested.

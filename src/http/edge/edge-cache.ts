@@ -22,7 +22,6 @@ export interface PendingResponse {
 export class EdgeCache {
   private readonly store: ResponseStore;
   private readonly pending = new Map<string, Promise<EncodedResponse | null>>();
-  private coalesced = 0;
 
   constructor(options: EdgeCacheOptions) {
     this.store = new ResponseStore({ maxBytes: options.maxBytes });
@@ -34,9 +33,7 @@ export class EdgeCache {
 
   /** The response an identical request is computing now, if any. */
   inFlight(key: string): Promise<EncodedResponse | null> | undefined {
-    const pending = this.pending.get(key);
-    if (pending !== undefined) this.coalesced += 1;
-    return pending;
+    return this.pending.get(key);
   }
 
   /** Marks `key` as being computed; the caller must call `finish` whatever happens. */
@@ -55,7 +52,7 @@ export class EdgeCache {
     };
   }
 
-  stats(): ResponseStoreStats & { coalesced: number } {
-    return { ...this.store.stats(), coalesced: this.coalesced };
+  stats(): ResponseStoreStats {
+    return this.store.stats();
   }
 }

@@ -1,21 +1,13 @@
 /**
  * Query.metrics: process health, database figures and what each cache namespace has done.
  */
+import type { NamespaceStats } from '../../cache/index.js';
 import type { MetricsStore } from './metrics.store.js';
 
-/** One cache namespace's figures, as Query.metrics and /metrics show them. */
-export interface CacheNamespaceStatsModel {
-  namespace: string;
-  hits: number;
-  misses: number;
-  hitRate: number;
-  evictions: number | null;
-  entries: number | null;
-  errors: number;
-  loads: number | null;
-}
+/** One cache namespace's figures, as Query.metrics and /metrics show them (`loads` is null for `response`). */
+export type CacheNamespaceStatsModel = Omit<NamespaceStats, 'loads'> & { namespace: string; loads: number | null };
 
-/** The cache figures, supplied by the app (the cache layer and the edge are built beside the services). */
+/** The cache figures, supplied by the app (the cache layer and the edge cache are built beside the services). */
 export interface CacheMetricsSource {
   mode: string;
   stats(): CacheNamespaceStatsModel[];
@@ -42,20 +34,15 @@ export interface MetricsModel {
   cache: CacheNamespaceStatsModel[];
 }
 
-export function createMetricsService(store: MetricsStore, counters: RequestCounters, dataVersion: () => number) {
-  let cacheSource: CacheMetricsSource = { mode: 'off', stats: () => [] };
+export function createMetricsService(store: MetricsStore, counters: RequestCounters, dataVersion: () => number, cache: CacheMetricsSource) {
   return {
-    /** Wires the cache figures in once the cache exists. */
-    useCacheSource(source: CacheMetricsSource): void {
-      cacheSource = source;
-    },
-    cacheSource: (): CacheMetricsSource => cacheSource,
+    cacheStats: (): CacheNamespaceStatsModel[] => cache.stats(),
     async snapshot(): Promise<MetricsModel> {
       const memory = process.memoryUsage();
       return {
         dataVersion: dataVersion(),
-        cacheMode: cacheSource.mode,
-        cache: cacheSource.stats(),
+        cacheMode: cache.mode,
+        cache: cache.stats(),
         uptimeSeconds: process.uptime(),
         rssBytes: memory.rss,
         heapUsedBytes: memory.heapUsed,

@@ -32,13 +32,7 @@ export interface IngestStore {
   leaseHolder(name: string, now?: number): { owner: string; expiresAt: number } | null;
 }
 
-interface TargetRow {
-  symbol: string;
-  name: string;
-  exchange: string | null;
-  sector: string | null;
-  industry: string | null;
-  currency: string;
+interface TargetRow extends ListingFacts {
   sharesOutstanding: number;
   previousClose: number | null;
   lastDailyTime: number | null;

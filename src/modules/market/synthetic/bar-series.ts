@@ -15,6 +15,18 @@ export function createBarSeries(intervalSeconds: IntervalSeconds, length: number
   };
 }
 
+/** One bar of a series as a plain object (the row the columns store at index `i`). */
+export function barAt(series: BarSeries, i: number): { time: number; open: number; high: number; low: number; close: number; volume: number } {
+  return {
+    time: series.time[i]!,
+    open: series.open[i]!,
+    high: series.high[i]!,
+    low: series.low[i]!,
+    close: series.close[i]!,
+    volume: series.volume[i]!,
+  };
+}
+
 /** How many bars of `bucketMinutes` a session of `sessionMinutes` yields (the last may be shorter). */
 export function barsPerSession(sessionMinutes: number, bucketMinutes: number): number {
   return Math.ceil(sessionMinutes / bucketMinutes);

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { nextSession, sessionOn } from '../calendar/index.js';
 import { generateHistory, seriesOf } from './generate-history.js';
-import { INTERVAL_SECONDS, type BarSeries } from './history-types.js';
+import { barAt } from './bar-series.js';
+import { INTERVAL_SECONDS } from './history-types.js';
 import { simulateSession } from './simulate-session.js';
 
 const listing = { symbol: 'NVDA', sector: 'Information Technology', price: 180, marketCap: 4.4e12 };
 const YESTERDAY = sessionOn('2026-11-24')!;
 const TODAY = nextSession(YESTERDAY);
 
-const barAt = (series: BarSeries, i: number) => ({
-  time: series.time[i]!,
-  open: series.open[i]!,
-  high: series.high[i]!,
-  low: series.low[i]!,
-  close: series.close[i]!,
-  volume: series.volume[i]!,
-});
 
 function expectSameBar(actual: ReturnType<typeof barAt>, expected: ReturnType<typeof barAt>) {
   expect(actual.time).toBe(expected.time);

@@ -4,7 +4,7 @@
  * are cached process-wide in a bounded LRU: search boxes send the same prefixes over and over.
  */
 import { isLowValueWord } from './low-value-words.js';
-import { LruCache } from './lru-cache.js';
+import { LruCache } from '../../../lib/lru-cache.js';
 import { MAX_WORD_LENGTH, tickerCompactKey, tickerLiteralKey, tokenizeText } from './normalize.js';
 import { typoBudget } from './typo-budget.js';
 

@@ -7,20 +7,10 @@
  * minutes, as Yahoo serves today's bar during the session, so daily charts and the day's change move
  * with the market. It grows into the session's real daily bar: at the close it equals it exactly.
  */
+import { barAt } from '../../synthetic/bar-series.js';
 import type { BarSeries } from '../../synthetic/index.js';
 import type { BarInterval, ProviderBar } from '../provider.js';
 import type { ChainedSession } from './session-chain.js';
-
-function barAt(series: BarSeries, i: number): ProviderBar {
-  return {
-    time: series.time[i]!,
-    open: series.open[i]!,
-    high: series.high[i]!,
-    low: series.low[i]!,
-    close: series.close[i]!,
-    volume: series.volume[i]!,
-  };
-}
 
 function intradaySeries(chained: ChainedSession, interval: Exclude<BarInterval, '1d'>): BarSeries {
   switch (interval) {

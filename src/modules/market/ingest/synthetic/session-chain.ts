@@ -6,7 +6,7 @@
  * day's 390 minutes again for each of them would cost a session's worth of CPU per request. Cached
  * sessions are shared between requests and never modified; the cache changes speed, never answers.
  */
-import { LruCache } from '../../../search/engine/lru-cache.js';
+import { LruCache } from '../../../../lib/lru-cache.js';
 import type { TradingSession } from '../../calendar/index.js';
 import { roundSeriesPrices } from '../../synthetic/round-prices.js';
 import { simulateSession, type SimulatedSession } from '../../synthetic/index.js';
