@@ -42,6 +42,16 @@ const schema = z.object({
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_MAX_ENTRIES),
   /** Byte budget of the whole-response (edge) cache, per process, in MiB; 0 turns it off. @default 64 */
   RESPONSE_CACHE_MB: z.coerce.number().min(0).default(64),
+  /** Where market data comes from: `synthetic` (the embedded market, moving in real time) or `yahoo`. @default synthetic */
+  MARKET_PROVIDER: z.enum(['synthetic', 'yahoo']).default('synthetic'),
+  /** Base URL of Yahoo Finance's chart API (a proxy or a test server). @default https://query1.finance.yahoo.com */
+  YAHOO_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://query1.finance.yahoo.com'),
+  /** Provider requests in flight at once. @default 10 */
+  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** Provider requests per second, retries included (never exceeded). @default 5 for yahoo, unlimited for synthetic */
+  INGEST_RATE_PER_SECOND: z.coerce.number().positive().optional(),
+  /** Time allowed for one provider request, in milliseconds. @default 10000 */
+  INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** @default development */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** @default info */
@@ -60,6 +70,14 @@ export type Env = {
   cacheNamespaces: Record<DefaultNamespace, NamespaceOptions>;
   /** 0 when the whole-response cache is off. */
   responseCacheBytes: number;
+  ingest: {
+    provider: 'synthetic' | 'yahoo';
+    yahooBaseUrl: string;
+    concurrency: number;
+    /** Null: the provider's own default. */
+    ratePerSecond: number | null;
+    timeoutMs: number;
+  };
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   logLevel: (typeof logLevels)[number];
@@ -98,6 +116,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       persistedQuery: { ttlMs: e.CACHE_TTL_PERSISTED_QUERY * 1000, maxEntries: e.CACHE_MAX_ENTRIES },
     },
     responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 1024 * 1024),
+    ingest: {
+      provider: e.MARKET_PROVIDER,
+      yahooBaseUrl: e.YAHOO_BASE_URL,
+      concurrency: e.INGEST_CONCURRENCY,
+      ratePerSecond: e.INGEST_RATE_PER_SECOND ?? null,
+      timeoutMs: e.INGEST_TIMEOUT_MS,
+    },
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * The `stockql` command line: serve, seed, import.
+ * The `stockql` command line: serve, seed, import, ingest.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadEnv, type Env } from '../env.js';
 import { importCommand } from './commands/import.js';
+import { ingestCommand, type IngestCommandOptions } from './commands/ingest.js';
+import { INGEST_RANGES, type IngestRange } from '../modules/market/ingest/provider.js';
 import { seedCommand } from './commands/seed.js';
 import { serve } from './commands/serve.js';
 
@@ -16,6 +18,28 @@ function integer(value: string): number {
 
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  return value;
+}
+
+function positiveInteger(value: string): number {
+  const n = integer(value);
+  if (n < 1) throw new InvalidArgumentError('expected a positive integer.');
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a positive number.');
+  return n;
+}
+
+function ingestRange(value: string): IngestRange {
+  if (!(INGEST_RANGES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${INGEST_RANGES.join(', ')}.`);
+  return value as IngestRange;
+}
+
+function providerName(value: string): 'synthetic' | 'yahoo' {
+  if (value !== 'synthetic' && value !== 'yahoo') throw new InvalidArgumentError('expected synthetic or yahoo.');
   return value;
 }
 
@@ -56,6 +80,20 @@ program
   .option('--as-of <date>', 'last session of new stocks\' histories, YYYY-MM-DD', isoDate)
   .action(async (file: string, options: { replace?: boolean; skipInvalid?: boolean; seed?: number; asOf?: string }, command: Command) => {
     process.exitCode = await importCommand(environment(command), file, options);
+  });
+
+program
+  .command('ingest')
+  .description('fetch quotes and bars from the market-data provider into the database')
+  .option('--provider <name>', 'synthetic or yahoo (default: $MARKET_PROVIDER or synthetic)', providerName)
+  .option('--symbols <list>', 'comma-separated symbols, e.g. AAPL,MSFT (default: every listed stock)')
+  .option('--all', 'every listed stock (the default)')
+  .option('--range <range>', `how far back: ${INGEST_RANGES.join(', ')}`, ingestRange, '1d')
+  .option('--max-age <seconds>', 'skip stocks fetched for this range within this many seconds', positiveInteger)
+  .option('--concurrency <n>', 'requests in flight at once (default: $INGEST_CONCURRENCY or 10)', positiveInteger)
+  .option('--rate <n>', 'requests per second, retries included (default: $INGEST_RATE_PER_SECOND)', positiveNumber)
+  .action(async (options: IngestCommandOptions, command: Command) => {
+    process.exitCode = await ingestCommand(environment(command), options);
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,0 +1,41 @@
+/**
+ * The provider and fetch policy a configuration asks for (`MARKET_PROVIDER`, `YAHOO_BASE_URL`,
+ * `INGEST_CONCURRENCY`, `INGEST_RATE_PER_SECOND`, `INGEST_TIMEOUT_MS`).
+ */
+import type { IngestStore } from './ingest.store.js';
+import { createCallPolicy, type CallPolicy } from './policy/index.js';
+import type { Provider } from './provider.js';
+import { createSyntheticProvider } from './synthetic/synthetic-provider.js';
+import { createYahooProvider } from './yahoo/yahoo-provider.js';
+
+export type ProviderName = Provider['name'];
+
+export interface ProviderSettings {
+  provider: ProviderName;
+  yahooBaseUrl: string;
+  concurrency: number;
+  /** Null: 5 per second for Yahoo (well under what it tolerates from one address), no limit for synthetic. */
+  ratePerSecond: number | null;
+  timeoutMs: number;
+  /** Seed of the embedded market, which the synthetic provider continues. */
+  marketSeed: number;
+}
+
+/** Effectively no limit: the synthetic provider computes locally. */
+const SYNTHETIC_RATE_PER_SECOND = 1_000_000;
+const YAHOO_RATE_PER_SECOND = 5;
+
+export function createProvider(settings: ProviderSettings, store: IngestStore): Provider {
+  return settings.provider === 'yahoo'
+    ? createYahooProvider({ baseUrl: settings.yahooBaseUrl })
+    : createSyntheticProvider({ seed: settings.marketSeed, anchorOf: (symbol, before) => store.syntheticAnchor(symbol, before) });
+}
+
+export function createFetchPolicy(settings: ProviderSettings): CallPolicy {
+  const defaultRate = settings.provider === 'yahoo' ? YAHOO_RATE_PER_SECOND : SYNTHETIC_RATE_PER_SECOND;
+  return createCallPolicy({
+    requestsPerSecond: settings.ratePerSecond ?? defaultRate,
+    concurrency: settings.concurrency,
+    attemptTimeoutMs: settings.timeoutMs,
+  });
+}
