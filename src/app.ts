@@ -17,15 +17,19 @@ import { prometheusText } from './http/prometheus.js';
 import type { Logger } from './logger.js';
 import type { RequestCounters } from './modules/metrics/metrics.service.js';
 import { seedEmbeddedMarket, type SeedProgress } from './modules/market/seed-market.js';
+import { createUpdater } from './modules/market/ingest/create-provider.js';
+import type { Updater } from './modules/market/ingest/updater.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
   server: Server;
   database: DatabaseHandle;
   services: Services;
+  /** The background ingest updater; null when `INGEST_INTERVAL_SECONDS` is 0. */
+  updater: Updater | null;
   /** Starts listening on env.port/env.host (port 0 picks a free port); resolves with the URL. */
   listen(): Promise<{ port: number; url: string }>;
-  /** Stops accepting connections, lets in-flight requests finish, then closes Apollo and the database. */
+  /** Stops accepting connections, lets in-flight requests finish, stops the updater after its current batch, then closes Apollo, the cache and the database. */
   close(): Promise<void>;
 }
 
@@ -86,15 +90,26 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       ],
       metricsText: () => prometheusText(counters, cacheMetrics.stats()),
     });
+    // Writes through this process's own market store, so its commits retire cache entries at once.
+    const updater =
+      env.ingest.intervalSeconds > 0
+        ? createUpdater({ ...env.ingest, marketSeed: env.marketSeed }, services.stores, {
+            logger,
+            sharedLease: cache,
+            afterCommit: () => services.searchIndex.refreshIfStale(),
+          })
+        : null;
 
     return {
       server,
       database,
       services,
+      updater,
       listen: () =>
         new Promise((resolve, reject) => {
           server.once('error', reject);
           server.listen(env.port, env.host, () => {
+            updater?.start();
             const { port } = server.address() as AddressInfo;
             const host = env.host.includes(':') ? `[${env.host}]` : env.host;
             resolve({ port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql` });
@@ -105,6 +120,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await updater?.stop();
         services.searchIndex.stop();
         await apollo.stop();
         await cache.close();

@@ -50,6 +50,8 @@ const schema = z.object({
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   /** Provider requests per second, retries included (never exceeded). @default 5 for yahoo, unlimited for synthetic */
   INGEST_RATE_PER_SECOND: z.coerce.number().positive().optional(),
+  /** Seconds between background refreshes (in `serve` and `worker`); 0 turns the updater off in `serve`. @default 60 for synthetic, 0 for yahoo */
+  INGEST_INTERVAL_SECONDS: z.coerce.number().min(0).optional(),
   /** Time allowed for one provider request, in milliseconds. @default 10000 */
   INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** @default development */
@@ -76,6 +78,8 @@ export type Env = {
     concurrency: number;
     /** Null: the provider's own default. */
     ratePerSecond: number | null;
+    /** 0: no background updater in `serve`. */
+    intervalSeconds: number;
     timeoutMs: number;
   };
   nodeEnv: 'development' | 'production' | 'test';
@@ -121,6 +125,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       yahooBaseUrl: e.YAHOO_BASE_URL,
       concurrency: e.INGEST_CONCURRENCY,
       ratePerSecond: e.INGEST_RATE_PER_SECOND ?? null,
+      // The synthetic market costs nothing to refresh; Yahoo is opt-in, as it spends someone's quota.
+      intervalSeconds: e.INGEST_INTERVAL_SECONDS ?? (e.MARKET_PROVIDER === 'synthetic' ? 60 : 0),
       timeoutMs: e.INGEST_TIMEOUT_MS,
     },
     nodeEnv: e.NODE_ENV,

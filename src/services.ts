@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './db/connection.js';
 import { DataVersionTracker } from './db/data-version.js';
 import { createChartStore } from './modules/charts/charts.store.js';
 import { createChartsService } from './modules/charts/charts.service.js';
+import { createIngestStore } from './modules/market/ingest/ingest.store.js';
 import { createMarketStore } from './modules/market/market.store.js';
 import { createMetricsService, type CacheMetricsSource, type RequestCounters } from './modules/metrics/metrics.service.js';
 import { createMetricsStore } from './modules/metrics/metrics.store.js';
@@ -25,6 +26,7 @@ export function createServices(database: DatabaseHandle, counters: RequestCounte
     charts: createChartStore(database.sqlite),
     search: createSearchStore(database.sqlite),
     market: createMarketStore(database.sqlite, { onCommit: () => dataVersion.invalidate() }),
+    ingest: createIngestStore(database.sqlite),
     metrics: createMetricsStore(database.sqlite, database.path),
   };
   const searchIndex = new SearchIndexHolder({ store: stores.search, dataVersion: async () => dataVersion.current(), logger });

@@ -210,6 +210,7 @@ export function createCache<N extends string>(options: CacheOptions<N>): Cache<N
     closed: false,
   };
 
+  const leaseKey = (name: string) => `${options.keyPrefix}lease:${name}`;
   const names = Object.keys(options.namespaces) as N[];
   const namespaces = {} as Record<N, NamespaceCache>;
   for (const name of names) {
@@ -237,6 +238,19 @@ export function createCache<N extends string>(options: CacheOptions<N>): Cache<N
       return out;
     },
     ready: async (timeoutMs = 2_000) => (redis === undefined ? true : redis.waitUntilReady(timeoutMs)),
+    acquireLease: async (name, owner, ttlMs) => {
+      if (redis === undefined || shared.closed) return null;
+      try {
+        return await withTimeout(redis.acquireLease(leaseKey(name), owner, ttlMs), shared.timeoutMs, 'lease');
+      } catch (error) {
+        warner.warn('cache: lease failed; relying on the local lock', { lease: name, error: errorMessage(error) });
+        return null;
+      }
+    },
+    releaseLease: async (name, owner) => {
+      if (redis === undefined || shared.closed) return;
+      await withTimeout(redis.releaseLock(leaseKey(name), owner), shared.timeoutMs, 'lease').catch(() => undefined);
+    },
     close: async () => {
       shared.closed = true;
       await redis?.close();

@@ -39,6 +39,11 @@ export interface RedisBackendOptions {
 // lock another process has since acquired.
 const RELEASE_LOCK_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
+// Takes the lease when free, or extends it when `owner` already holds it; 1 when held by `owner` afterwards.
+const LEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then redis.call("pexpire", KEYS[1], ARGV[2]) return 1 end
+if redis.call("set", KEYS[1], ARGV[1], "NX", "PX", ARGV[2]) then return 1 end
+return 0`;
+
 export class RedisBackend {
   readonly client: RedisClient;
   private closed = false;
@@ -75,6 +80,11 @@ export class RedisBackend {
     const token = randomUUID();
     const reply = await this.client.set(lockKey, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
     return reply === 'OK' ? token : undefined;
+  }
+
+  /** Takes or renews a named lease for `owner` (e.g. the single ingest updater); false when another owner holds it. */
+  async acquireLease(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.client.eval(LEASE_SCRIPT, { keys: [key], arguments: [owner, String(ttlMs)] })) === 1;
   }
 
   /** How many of these locks are held now (one EXISTS for all of them). */

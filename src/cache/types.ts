@@ -81,6 +81,14 @@ export interface Cache<N extends string> {
    * @param timeoutMs @default 2_000
    */
   ready(timeoutMs?: number): Promise<boolean>;
+  /**
+   * Redis only: takes or renews the lease `name` for `owner` until `ttlMs` from now. True when `owner`
+   * holds it, false when another owner does, null when there is no Redis to ask (memory/off, or Redis
+   * unreachable): callers then rely on their local lock alone.
+   */
+  acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean | null>;
+  /** Redis only: gives the lease up if `owner` holds it. */
+  releaseLease(name: string, owner: string): Promise<void>;
   /** Disconnects from Redis; afterwards every call misses / is a no-op. */
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `stockql` command line: serve, seed, import, ingest.
+ * The `stockql` command line: serve, seed, import, ingest, worker.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadEnv, type Env } from '../env.js';
@@ -9,6 +9,7 @@ import { ingestCommand, type IngestCommandOptions } from './commands/ingest.js';
 import { INGEST_RANGES, type IngestRange } from '../modules/market/ingest/provider.js';
 import { seedCommand } from './commands/seed.js';
 import { serve } from './commands/serve.js';
+import { workerCommand } from './commands/worker.js';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -95,6 +96,11 @@ program
   .action(async (options: IngestCommandOptions, command: Command) => {
     process.exitCode = await ingestCommand(environment(command), options);
   });
+
+program
+  .command('worker')
+  .description('run the background ingest updater on its own (one per database; a second one waits)')
+  .action(async (_options, command: Command) => workerCommand(environment(command)));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

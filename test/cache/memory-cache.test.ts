@@ -81,6 +81,8 @@ describe('createCache (memory)', () => {
     await cache.namespaces.persistedQuery.set('hash', 'query { x }');
     expect(await cache.namespaces.persistedQuery.get('hash')).toBe('query { x }');
     expect(Object.keys(cache.stats())).toEqual(['stock', 'chart', 'search', 'aggregation', 'persistedQuery']);
+    // No Redis to hold a lease: callers fall back to their local lock.
+    expect(await cache.acquireLease('updater', 'me', 1_000)).toBeNull();
     await cache.close();
   });
 });

@@ -29,6 +29,19 @@ describe('createCache (redis)', () => {
     expect(await countKeysWithPrefix(prefix)).toBe(0);
   });
 
+  it('lets one owner hold a named lease across instances until it is released or expires', async () => {
+    expect(await a.acquireLease('updater', 'worker-a', 60_000)).toBe(true);
+    expect(await b.acquireLease('updater', 'worker-b', 60_000)).toBe(false);
+    expect(await a.acquireLease('updater', 'worker-a', 200)).toBe(true); // renewed, now short
+    await b.releaseLease('updater', 'worker-b'); // not the holder: no effect
+    expect(await b.acquireLease('updater', 'worker-b', 60_000)).toBe(false);
+    await wait(300);
+    expect(await b.acquireLease('updater', 'worker-b', 60_000)).toBe(true); // expired: taken over
+    await b.releaseLease('updater', 'worker-b');
+    expect(await a.acquireLease('updater', 'worker-a', 60_000)).toBe(true);
+    await a.releaseLease('updater', 'worker-a');
+  });
+
   it('shares values between instances', async () => {
     await a.namespaces.stock.set('AAPL', { symbol: 'AAPL', price: 189.5 });
     expect(await b.namespaces.stock.get('AAPL')).toEqual({ symbol: 'AAPL', price: 189.5 });

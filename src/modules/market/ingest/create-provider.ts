@@ -1,11 +1,13 @@
 /**
- * The provider and fetch policy a configuration asks for (`MARKET_PROVIDER`, `YAHOO_BASE_URL`,
- * `INGEST_CONCURRENCY`, `INGEST_RATE_PER_SECOND`, `INGEST_TIMEOUT_MS`).
+ * The provider, fetch policy and updater a configuration asks for (`MARKET_PROVIDER`, `YAHOO_BASE_URL`,
+ * `INGEST_CONCURRENCY`, `INGEST_RATE_PER_SECOND`, `INGEST_TIMEOUT_MS`, `INGEST_INTERVAL_SECONDS`).
  */
+import type { MarketStore } from '../market.store.js';
 import type { IngestStore } from './ingest.store.js';
 import { createCallPolicy, type CallPolicy } from './policy/index.js';
 import type { Provider } from './provider.js';
 import { createSyntheticProvider } from './synthetic/synthetic-provider.js';
+import { Updater, type UpdaterOptions } from './updater.js';
 import { createYahooProvider } from './yahoo/yahoo-provider.js';
 
 export type ProviderName = Provider['name'];
@@ -37,5 +39,20 @@ export function createFetchPolicy(settings: ProviderSettings): CallPolicy {
     requestsPerSecond: settings.ratePerSecond ?? defaultRate,
     concurrency: settings.concurrency,
     attemptTimeoutMs: settings.timeoutMs,
+  });
+}
+
+/** The background updater for these settings over these stores (serve and worker build it alike). */
+export function createUpdater(
+  settings: ProviderSettings & { intervalSeconds: number },
+  stores: { market: MarketStore; ingest: IngestStore },
+  extras: Pick<UpdaterOptions, 'logger' | 'sharedLease' | 'afterCommit' | 'onRun'>,
+): Updater {
+  return new Updater({
+    ...stores,
+    ...extras,
+    provider: createProvider(settings, stores.ingest),
+    policy: createFetchPolicy(settings),
+    intervalMs: settings.intervalSeconds * 1000,
   });
 }
