@@ -2,6 +2,7 @@
  * Tables for the terminal and BENCHMARKS.md, from the benchmark results.
  */
 import { TARGETS, type ApiBenchResult, type Target } from './api.bench.js';
+import type { IngestBenchResult } from './ingest.bench.js';
 import type { ChartGroup } from './lib/svg-chart.js';
 import { fmt } from './lib/stats.js';
 import type { SearchBenchResult } from './search.bench.js';
@@ -69,4 +70,19 @@ export function apiChartGroups(api: ApiBenchResult): ChartGroup[] {
     label: s.name,
     bars: TARGETS.map((t) => ({ label: t === 'bare' ? 'bare limit' : t, value: s.targets[t].requestsPerSecond.median, color: colors[t] })),
   }));
+}
+
+export function ingestTable(ingest: IngestBenchResult): string {
+  const seconds = (ms: number) => fmt(ms / 1000, 1);
+  const rows = ingest.runs.map(
+    (r, i) =>
+      `| run ${i + 1} | ${seconds(r.ingestMs)} | ${seconds(r.processMs)} | ${(r.ingestMs / ingest.boundMs).toFixed(2)}× | ${fmt(r.requests)} | ${fmt(r.retried)} | ${fmt(r.updated)} | ${fmt(r.failed + r.rejected)} | ${r.peakPerSecond} | ${r.peakInFlight} |`,
+  );
+  return [
+    '| | ingest s | process s | vs bound | requests | retried | updated | lost | peak req/s | peak in flight |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    `| **median** | **${seconds(ingest.ingestMs.median)}** | ${seconds(ingest.processMs.median)} | **${(ingest.ingestMs.median / ingest.boundMs).toFixed(2)}×** | | | | | | |`,
+    `| baseline: the bound max(N / rate, N × latency / concurrency) | ${seconds(ingest.boundMs)} | | 1.00× | ${fmt(ingest.symbols)} | | | | ${ingest.ratePerSecond} | ${ingest.concurrency} |`,
+  ].join('\n');
 }

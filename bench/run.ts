@@ -2,7 +2,7 @@
  * `npm run bench`: runs the benchmarks, prints the tables, and rewrites bench/results/latest.json and
  * BENCHMARKS.md. Every figure stands next to a baseline measured in the same run.
  *   --quick          fewer and shorter runs (a smoke test of the benchmarks themselves)
- *   --only <name>    one benchmark: seed, search or api (the others keep their previous figures)
+ *   --only <name>    one benchmark: seed, search, api or ingest (the others keep their previous figures)
  *   --update-baselines  record the SQL statements per request of the api scenarios as the new baselines
  *   --report-only    rewrite BENCHMARKS.md from bench/results/latest.json without measuring
  */
@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { fmt } from './lib/stats.js';
 import { runApiBench } from './api.bench.js';
+import { runIngestBench } from './ingest.bench.js';
 import { checkStatementBaselines, writeStatementBaselines } from './baselines.js';
 import { barChartSvg } from './lib/svg-chart.js';
-import { apiChartGroups, apiTable, searchTables, seedTable } from './report.js';
+import { apiChartGroups, apiTable, ingestTable, searchTables, seedTable } from './report.js';
 import { runSearchBench } from './search.bench.js';
 import { runSeedBench } from './seed.bench.js';
 
@@ -45,6 +46,7 @@ const runs = (name: string) => !reportOnly && (!only || only === name);
 const seed = runs('seed') ? measured(await runSeedBench({ runs: quick ? 1 : 5, log })) : (previous.seed ?? null);
 const search = runs('search') ? measured(await runSearchBench({ quick, log })) : (previous.search ?? null);
 const api = runs('api') ? measured(await runApiBench({ quick, log })) : (previous.api ?? null);
+const ingest = runs('ingest') ? measured(await runIngestBench({ quick, log })) : (previous.ingest ?? null);
 const provenance = (result: { measuredAt?: string; command?: string }) =>
   `Measured ${(result.measuredAt ?? previous.date ?? date).slice(0, 10)} with \`${result.command ?? previous.command ?? command}\`.`;
 
@@ -93,8 +95,22 @@ ${provenance(api)}`);
   writeFileSync(join(packageRoot, 'bench', 'results', 'api.svg'), barChartSvg('stockql req/s per scenario, next to the bare node:http limit', apiChartGroups(api), 'requests per second'));
 }
 
+if (ingest) {
+  sections.push(`## Ingestion from a slow, flaky provider
+
+The built \`stockql ingest --provider yahoo\` fetches ${fmt(ingest.symbols)} symbols (range 6mo: daily bars and the quote) from a
+loopback server in Yahoo's chart format (test/helpers/fake-yahoo.ts) that answers after ${ingest.latencyMs} ms and fails
+${ingest.failureRate * 100}% of requests with a 503, under a limit of ${ingest.ratePerSecond} requests/s (retries included) and ${ingest.concurrency} in flight. No
+client can beat max(N / rate, N × latency / concurrency), so that bound is the baseline; target: within 1.25× of it,
+with zero symbols lost. "lost" counts failed and rejected symbols; "peak" is what the provider saw.
+
+${ingestTable(ingest)}
+
+${provenance(ingest)}`);
+}
+
 process.stdout.write(`\n${sections.join('\n\n')}\n`);
-if (!reportOnly) writeFileSync(latestPath, `${JSON.stringify({ date, command, machine, seed, search, api }, null, 2)}\n`);
+if (!reportOnly) writeFileSync(latestPath, `${JSON.stringify({ date, command, machine, seed, search, api, ingest }, null, 2)}\n`);
 writeFileSync(
   join(packageRoot, 'BENCHMARKS.md'),
   `# Benchmarks
