@@ -94,6 +94,16 @@ describe('stockql ingest against a hostile provider', () => {
     expect(run.code).toBe(2);
   });
 
+  it('skips stocks fetched within --max-age without asking the provider again', async () => {
+    const asked = yahoo.requests.length;
+    const again = await runCli(['--database', databasePath, 'ingest', '--provider', 'yahoo', '--symbols', 'AAPL,MSFT,KO', '--range', '6mo', '--max-age', '3600'], {
+      YAHOO_BASE_URL: yahoo.baseUrl,
+    });
+    // KO's last answer was rejected, so it was never fetched: it is asked again (and rejected again).
+    expect(again.stderr).toMatch(/0 fetched, 0 updated, 2 skipped as fresh, 0 retried, 1 rejected, 0 failed; 1 requests/);
+    expect(yahoo.requests.slice(asked).map((r) => r.symbol)).toEqual(['KO']);
+  });
+
   it('never exceeds the configured rate or concurrency, and honours Retry-After', () => {
     expect(yahoo.maxConcurrent).toBeLessThanOrEqual(CONCURRENCY);
     expect(yahoo.maxInAnyWindow(1000)).toBeLessThanOrEqual(RATE);
