@@ -1,6 +1,8 @@
 /**
- * The background updater: every interval, refreshes quotes and the latest session's bars of every
- * listed stock (one `1d` ingest run), inside `stockql serve` or as a separate `stockql worker`.
+ * The background updater: every interval, refreshes quotes and recent bars of every listed stock, inside
+ * `stockql serve` or as a separate `stockql worker`. One ingest run per stored interval (UPDATER_RANGES),
+ * so the latest session shows up on every chart: 1-minute bars as they end, 5-minute and hourly bars, and
+ * the day's bar growing until it closes.
  *
  * Two updaters never write at once: each run first takes (or renews) a lease — in SQLite, which every
  * process writing this file shares, and in Redis when the cache is there, for deployments where several
@@ -14,9 +16,12 @@ import type { MarketStore } from '../market.store.js';
 import type { IngestStore } from './ingest.store.js';
 import { runIngest, type IngestSummary } from './ingest.service.js';
 import type { CallPolicy } from './policy/index.js';
-import type { Provider } from './provider.js';
+import type { IngestRange, Provider } from './provider.js';
 
 export const UPDATER_LEASE = 'ingest-updater';
+
+/** The ranges each run refreshes: each brings one stored interval (1m, 5m, 1h, 1d) of the recent sessions. */
+export const UPDATER_RANGES: readonly IngestRange[] = ['1d', '5d', '1mo', '6mo'];
 
 /** The Redis side of the lease (the cache layer's); null answers mean "no Redis to ask". */
 export interface SharedLease {
@@ -34,8 +39,8 @@ export interface UpdaterOptions {
   sharedLease?: SharedLease;
   /** Called after each committed batch (the API process refreshes its search index). */
   afterCommit?: () => void | Promise<void>;
-  /** Called after each run, for tests and metrics. */
-  onRun?: (summary: IngestSummary) => void;
+  /** Called after each ingest run (one per range), for tests and metrics. */
+  onRun?: (range: IngestRange, summary: IngestSummary) => void;
 }
 
 export class Updater {
@@ -81,30 +86,36 @@ export class Updater {
     try {
       if (!(await this.takeLease())) return;
       this.abort = new AbortController();
-      const summary = await runIngest(
-        { market: this.options.market, ingest: this.options.ingest },
-        {
-          provider: this.options.provider,
-          policy: this.options.policy,
-          symbols: 'all',
-          range: '1d',
-          // Half an interval: a stock refreshed by a manual ingest moments ago is not fetched again.
-          freshForMs: this.options.intervalMs / 2,
-          signal: this.abort.signal,
-          afterCommit: this.options.afterCommit,
-        },
-      );
-      this.options.onRun?.(summary);
-      const problems = summary.rejected.length + summary.failed.length;
+      const updated: Record<string, number> = {};
+      let problems = 0;
+      let firstProblem: unknown;
+      let elapsedMs = 0;
+      for (const range of UPDATER_RANGES) {
+        const summary = await runIngest(
+          { market: this.options.market, ingest: this.options.ingest },
+          {
+            provider: this.options.provider,
+            policy: this.options.policy,
+            symbols: 'all',
+            range,
+            // Half an interval: a stock refreshed by a manual ingest moments ago is not fetched again.
+            freshForMs: this.options.intervalMs / 2,
+            signal: this.abort.signal,
+            afterCommit: this.options.afterCommit,
+          },
+        );
+        this.options.onRun?.(range, summary);
+        updated[range] = summary.updated;
+        problems += summary.rejected.length + summary.failed.length;
+        firstProblem ??= summary.rejected[0] ?? summary.failed[0];
+        elapsedMs += summary.elapsedMs;
+      }
       logger[problems > 0 ? 'warn' : 'info']('ingest updater ran', {
         provider: this.options.provider.name,
-        updated: summary.updated,
-        skippedFresh: summary.skippedFresh,
-        retried: summary.retried,
-        rejected: summary.rejected.length,
-        failed: summary.failed.length,
-        firstProblem: summary.rejected[0] ?? summary.failed[0],
-        elapsedMs: Math.round(summary.elapsedMs),
+        updated,
+        problems,
+        firstProblem,
+        elapsedMs: Math.round(elapsedMs),
       });
     } catch (error) {
       if (!this.stopped) logger.error('ingest updater run failed', { message: error instanceof Error ? error.message : String(error) });
