@@ -73,6 +73,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       persistedQueryCache: new NamespaceKeyValueCache(cache.namespaces.persistedQuery),
       logger,
       counters,
+      queryLimits: env.queryLimits,
     });
     await apollo.start();
     const server = createHttpServer({

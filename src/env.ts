@@ -54,6 +54,10 @@ const schema = z.object({
   INGEST_INTERVAL_SECONDS: z.coerce.number().min(0).optional(),
   /** Time allowed for one provider request, in milliseconds. @default 10000 */
   INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Most an operation may cost (src/graphql/limits/cost-model.ts); dearer ones get QUERY_TOO_COMPLEX. @default 10000 */
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(10_000),
+  /** Deepest selection nesting an operation may have; deeper ones get QUERY_TOO_DEEP. @default 10 */
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
   /** @default development */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** @default info */
@@ -82,6 +86,7 @@ export type Env = {
     intervalSeconds: number;
     timeoutMs: number;
   };
+  queryLimits: { maxCost: number; maxDepth: number };
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   logLevel: (typeof logLevels)[number];
@@ -129,6 +134,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       intervalSeconds: e.INGEST_INTERVAL_SECONDS ?? (e.MARKET_PROVIDER === 'synthetic' ? 60 : 0),
       timeoutMs: e.INGEST_TIMEOUT_MS,
     },
+    queryLimits: { maxCost: e.QUERY_MAX_COST, maxDepth: e.QUERY_MAX_DEPTH },
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

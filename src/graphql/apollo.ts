@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import type { RequestCounters } from '../modules/metrics/metrics.service.js';
 import type { GraphQLContext } from './context.js';
 import { ErrorCode, MASKED_ERROR_MESSAGE } from './errors.js';
+import { queryLimitsPlugin, type QueryLimits } from './plugins/query-limits.js';
 import { requestCounterPlugin } from './plugins/request-counter.js';
 import { buildSchema } from './schema.js';
 
@@ -20,9 +21,10 @@ export interface ApolloOptions {
   persistedQueryCache: NamespaceKeyValueCache;
   logger: Logger;
   counters: RequestCounters;
+  queryLimits: QueryLimits;
 }
 
-export function createApollo({ isProduction, persistedQueryCache, logger, counters }: ApolloOptions): ApolloServer<GraphQLContext> {
+export function createApollo({ isProduction, persistedQueryCache, logger, counters, queryLimits }: ApolloOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     introspection: !isProduction,
@@ -35,6 +37,7 @@ export function createApollo({ isProduction, persistedQueryCache, logger, counte
     plugins: [
       isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       requestCounterPlugin(counters),
+      queryLimitsPlugin(queryLimits),
     ],
     formatError: (formatted, error) => maskUnexpectedError(formatted, error, isProduction, logger),
   });

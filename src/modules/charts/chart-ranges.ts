@@ -26,23 +26,41 @@ export interface RangeSpec {
    * stale: every commit changes their keys.)
    */
   maxAgeSeconds: number;
+  /** Trading sessions the range spans at most (for the query cost of a chart). */
+  sessions: number;
 }
 
 export const RANGE_SPECS: Record<ChartRange, RangeSpec> = {
-  ONE_DAY: { maxAgeSeconds: 60, window: { kind: 'sessions', sessionsBack: 0 }, defaultInterval: 'ONE_MINUTE', allowedIntervals: ['ONE_MINUTE', 'FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR'] },
-  FIVE_DAYS: { maxAgeSeconds: 120, window: { kind: 'sessions', sessionsBack: 4 }, defaultInterval: 'FIVE_MINUTES', allowedIntervals: ['FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR', 'ONE_DAY'] },
-  ONE_MONTH: { maxAgeSeconds: 300, window: { kind: 'calendar', modifier: '-1 month' }, defaultInterval: 'ONE_HOUR', allowedIntervals: ['ONE_HOUR', 'ONE_DAY', 'ONE_WEEK'] },
-  SIX_MONTHS: { maxAgeSeconds: 900, window: { kind: 'calendar', modifier: '-6 months' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  YEAR_TO_DATE: { maxAgeSeconds: 900, window: { kind: 'calendar', modifier: 'start of year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  ONE_YEAR: { maxAgeSeconds: 900, window: { kind: 'calendar', modifier: '-1 year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  FIVE_YEARS: { maxAgeSeconds: 3600, window: { kind: 'calendar', modifier: '-5 years' }, defaultInterval: 'ONE_WEEK', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
-  MAX: { maxAgeSeconds: 3600, window: { kind: 'all' }, defaultInterval: 'ONE_MONTH', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  ONE_DAY: { sessions: 1, maxAgeSeconds: 60, window: { kind: 'sessions', sessionsBack: 0 }, defaultInterval: 'ONE_MINUTE', allowedIntervals: ['ONE_MINUTE', 'FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR'] },
+  FIVE_DAYS: { sessions: 5, maxAgeSeconds: 120, window: { kind: 'sessions', sessionsBack: 4 }, defaultInterval: 'FIVE_MINUTES', allowedIntervals: ['FIVE_MINUTES', 'FIFTEEN_MINUTES', 'ONE_HOUR', 'ONE_DAY'] },
+  ONE_MONTH: { sessions: 23, maxAgeSeconds: 300, window: { kind: 'calendar', modifier: '-1 month' }, defaultInterval: 'ONE_HOUR', allowedIntervals: ['ONE_HOUR', 'ONE_DAY', 'ONE_WEEK'] },
+  SIX_MONTHS: { sessions: 128, maxAgeSeconds: 900, window: { kind: 'calendar', modifier: '-6 months' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  YEAR_TO_DATE: { sessions: 253, maxAgeSeconds: 900, window: { kind: 'calendar', modifier: 'start of year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  ONE_YEAR: { sessions: 253, maxAgeSeconds: 900, window: { kind: 'calendar', modifier: '-1 year' }, defaultInterval: 'ONE_DAY', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  FIVE_YEARS: { sessions: 1260, maxAgeSeconds: 3600, window: { kind: 'calendar', modifier: '-5 years' }, defaultInterval: 'ONE_WEEK', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
+  MAX: { sessions: 1260, maxAgeSeconds: 3600, window: { kind: 'all' }, defaultInterval: 'ONE_MONTH', allowedIntervals: ['ONE_DAY', 'ONE_WEEK', 'ONE_MONTH'] },
 };
 
 /** How bars of an interval are obtained: read as stored, or aggregated from a finer stored interval. */
 export type IntervalSource =
   | { kind: 'stored'; seconds: number }
   | { kind: 'aggregated'; fromSeconds: number; bucket: 'fifteenMinutes' | 'week' | 'month' };
+
+/** Bars of each interval in one regular session (6.5 hours), for the query cost of a chart. */
+export const BARS_PER_SESSION: Record<ChartInterval, number> = {
+  ONE_MINUTE: 390,
+  FIVE_MINUTES: 78,
+  FIFTEEN_MINUTES: 26,
+  ONE_HOUR: 7,
+  ONE_DAY: 1,
+  ONE_WEEK: 1 / 5,
+  ONE_MONTH: 1 / 21,
+};
+
+/** The most points a chart of this range and interval can have. */
+export function maxChartPoints(range: ChartRange, interval: ChartInterval): number {
+  return Math.ceil(RANGE_SPECS[range].sessions * BARS_PER_SESSION[interval]);
+}
 
 export const INTERVAL_SOURCES: Record<ChartInterval, IntervalSource> = {
   ONE_MINUTE: { kind: 'stored', seconds: 60 },
