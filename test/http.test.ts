@@ -36,6 +36,18 @@ describe('HTTP', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
+  it('refuses bodies that are not application/json with 415, and still serves JSON with a charset', async () => {
+    for (const contentType of ['application/xml', 'text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': contentType }, body: '{"query":"{ stock(symbol: \\"AAPL\\") { symbol } }"}' });
+      expect(response.status, contentType).toBe(415);
+      const body = (await response.json()) as any;
+      expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
+      expect(body.errors[0].message).toMatch(/send the request body as application\/json/);
+    }
+    const json = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"query":"{ stock(symbol: \\"AAPL\\") { symbol } }"}' });
+    expect(((await json.json()) as any).data.stock.symbol).toBe('AAPL');
+  });
+
   it('refuses a body over 100 kB with 413', async () => {
     const response = await fetch(server.url, {
       method: 'POST',

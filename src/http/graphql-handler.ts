@@ -21,6 +21,7 @@ import type { EdgeCache, PendingResponse } from './edge/edge-cache.js';
 import { encodeResponse, type EncodedResponse } from './edge/encode-response.js';
 import { responseCacheKey } from './edge/request-key.js';
 import { sendEncoded } from './edge/send-encoded.js';
+import { mediaTypeEssence } from './media-type.js';
 import { onRawBody, parseBody } from './read-body.js';
 import { sendGraphQLError } from './respond.js';
 import { sendApolloResponse } from './send-apollo-response.js';
@@ -61,6 +62,12 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const started = performance.now();
     const method = req.method ?? 'GET';
     if (method !== 'POST') return afterBody(req, res, search, method, undefined, started);
+    const contentType = req.headers['content-type'];
+    if (contentType === undefined || mediaTypeEssence(contentType) !== 'application/json') {
+      req.resume();
+      sendGraphQLError(res, 415, ErrorCode.BAD_REQUEST, `Content-Type ${contentType === undefined ? '(none)' : JSON.stringify(contentType)} is not supported: send the request body as application/json.`);
+      return undefined;
+    }
     return new Promise<void>((resolve, reject) => {
       onRawBody(req, bodyLimitBytes, (raw) => {
         if (raw.kind === 'aborted') return resolve();
