@@ -12,6 +12,7 @@ import type { Env } from './env.js';
 import { createApollo } from './graphql/apollo.js';
 import { createContext } from './graphql/context.js';
 import { EdgeCache } from './http/edge/edge-cache.js';
+import { createRateLimiter } from './http/rate-limit/rate-limiter.js';
 import { createHttpServer } from './http/server.js';
 import { prometheusText } from './http/prometheus.js';
 import type { Logger } from './logger.js';
@@ -90,6 +91,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
         { name: 'searchIndex', check: () => services.searchIndex.current() !== null },
       ],
       metricsText: () => prometheusText(counters, cacheMetrics.stats()),
+      rateLimiter: createRateLimiter({ ...env.rateLimit, shared: cache, sharedMode: cache.mode === 'redis' }),
     });
     // Writes through this process's own market store, so its commits retire cache entries at once.
     const updater =

@@ -54,6 +54,12 @@ const schema = z.object({
   INGEST_INTERVAL_SECONDS: z.coerce.number().min(0).optional(),
   /** Time allowed for one provider request, in milliseconds. @default 10000 */
   INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Sustained GraphQL requests per second per client address; 0 turns the limit off. @default 20 */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(20),
+  /** Requests a client may send at once before the sustained rate applies. @default 100 */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client address from it. @default false */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Most an operation may cost (src/graphql/limits/cost-model.ts); dearer ones get QUERY_TOO_COMPLEX. @default 10000 */
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(10_000),
   /** Deepest selection nesting an operation may have; deeper ones get QUERY_TOO_DEEP. @default 10 */
@@ -87,6 +93,7 @@ export type Env = {
     timeoutMs: number;
   };
   queryLimits: { maxCost: number; maxDepth: number };
+  rateLimit: { ratePerSecond: number; burst: number; trustProxy: boolean };
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   logLevel: (typeof logLevels)[number];
@@ -135,6 +142,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       timeoutMs: e.INGEST_TIMEOUT_MS,
     },
     queryLimits: { maxCost: e.QUERY_MAX_COST, maxDepth: e.QUERY_MAX_DEPTH },
+    rateLimit: { ratePerSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST, trustProxy: e.TRUST_PROXY === 'true' },
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

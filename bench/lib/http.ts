@@ -58,7 +58,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 export async function startApi(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [join(packageRoot, 'bin', 'stockql.js'), 'serve'], {
     // LOG_LEVEL stays info: the "serving" line is how we learn the port.
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, INGEST_INTERVAL_SECONDS: '0', ...env, LOG_LEVEL: 'info' },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, INGEST_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_SECOND: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const match = await withTimeout(waitForLine(child, /"url":"(http:\/\/[^"]+)"/, 'the API'), 120_000, 'the API did not report its URL', child);

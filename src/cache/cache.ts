@@ -247,6 +247,15 @@ export function createCache<N extends string>(options: CacheOptions<N>): Cache<N
         return null;
       }
     },
+    takeToken: async (name, ratePerSecond, burst) => {
+      if (redis === undefined || shared.closed) return null;
+      try {
+        return await withTimeout(redis.takeToken(`${options.keyPrefix}rate:${name}`, ratePerSecond, burst), shared.timeoutMs, 'rate limit');
+      } catch (error) {
+        warner.warn('cache: shared rate limit failed; limiting per process', { error: errorMessage(error) });
+        return null;
+      }
+    },
     releaseLease: async (name, owner) => {
       if (redis === undefined || shared.closed) return;
       await withTimeout(redis.releaseLock(leaseKey(name), owner), shared.timeoutMs, 'lease').catch(() => undefined);

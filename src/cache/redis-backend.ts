@@ -44,6 +44,23 @@ const LEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then redis.call("
 if redis.call("set", KEYS[1], ARGV[1], "NX", "PX", ARGV[2]) then return 1 end
 return 0`;
 
+// A token bucket per key, kept as a hash of tokens and update time; Redis's own clock, so every process
+// agrees. Returns { allowed (1/0), milliseconds until the next token }.
+const TAKE_TOKEN_SCRIPT = `local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local t = redis.call("time")
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+local state = redis.call("hmget", KEYS[1], "t", "u")
+local tokens = tonumber(state[1]) or burst
+local updated = tonumber(state[2]) or now
+tokens = math.min(burst, tokens + (now - updated) * rate / 1000)
+local allowed = 0
+local retry = 0
+if tokens >= 1 then tokens = tokens - 1 allowed = 1 else retry = math.ceil((1 - tokens) * 1000 / rate) end
+redis.call("hset", KEYS[1], "t", tostring(tokens), "u", tostring(now))
+redis.call("pexpire", KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
+return { allowed, retry }`;
+
 export class RedisBackend {
   readonly client: RedisClient;
   private closed = false;
@@ -85,6 +102,12 @@ export class RedisBackend {
   /** Takes or renews a named lease for `owner` (e.g. the single ingest updater); false when another owner holds it. */
   async acquireLease(key: string, owner: string, ttlMs: number): Promise<boolean> {
     return (await this.client.eval(LEASE_SCRIPT, { keys: [key], arguments: [owner, String(ttlMs)] })) === 1;
+  }
+
+  /** Takes a token from the bucket at `key`: whether one was there, and else how long until one is. */
+  async takeToken(key: string, ratePerSecond: number, burst: number): Promise<{ allowed: boolean; retryAfterMs: number }> {
+    const [allowed, retryAfterMs] = (await this.client.eval(TAKE_TOKEN_SCRIPT, { keys: [key], arguments: [String(ratePerSecond), String(burst)] })) as [number, number];
+    return { allowed: allowed === 1, retryAfterMs };
   }
 
   /** How many of these locks are held now (one EXISTS for all of them). */

@@ -87,6 +87,11 @@ export interface Cache<N extends string> {
    * unreachable): callers then rely on their local lock alone.
    */
   acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean | null>;
+  /**
+   * Redis only: takes a token from the shared bucket `name` (a client's rate limit across every process).
+   * Null when there is no Redis to ask; callers then limit per process.
+   */
+  takeToken(name: string, ratePerSecond: number, burst: number): Promise<{ allowed: boolean; retryAfterMs: number } | null>;
   /** Redis only: gives the lease up if `owner` holds it. */
   releaseLease(name: string, owner: string): Promise<void>;
   /** Disconnects from Redis; afterwards every call misses / is a no-op. */

@@ -1,9 +1,10 @@
 /**
  * The HTTP server: routes /graphql, /healthz, /readyz and /metrics on plain node:http.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import type { GraphQLHandlerOptions } from './graphql-handler.js';
+import type { RateLimiter, RateVerdict } from './rate-limit/rate-limiter.js';
 import { createGraphQLHandler } from './graphql-handler.js';
 import { sendGraphQLError, sendJson, sendText } from './respond.js';
 import { ErrorCode } from '../graphql/errors.js';
@@ -18,10 +19,27 @@ export interface HttpServerOptions extends GraphQLHandlerOptions {
   readiness: ReadinessCheck[];
   /** Prometheus text for GET /metrics. */
   metricsText: () => string;
+  /** Per-client limit on /graphql; null when off. */
+  rateLimiter: RateLimiter | null;
+}
+
+/** 429 with Retry-After and a GraphQL-shaped RATE_LIMITED error; the body is drained, not read. */
+function sendRateLimited(req: IncomingMessage, res: ServerResponse, verdict: Extract<RateVerdict, { allowed: false }>): void {
+  req.resume();
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds) });
+  res.end(JSON.stringify({ errors: [{ message: `Too many requests from this client: retry in ${seconds} s.`, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: seconds } }] }));
 }
 
 export function createHttpServer(options: HttpServerOptions): Server {
   const handleGraphQL = createGraphQLHandler(options);
+  const limiter = options.rateLimiter;
+  const limitThenHandle = (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> | undefined => {
+    if (limiter === null) return handleGraphQL(req, res, search);
+    const verdict = limiter(req);
+    const decide = (v: RateVerdict) => (v.allowed ? handleGraphQL(req, res, search) : sendRateLimited(req, res, v));
+    return verdict instanceof Promise ? verdict.then(decide) : (decide(verdict) ?? undefined);
+  };
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
@@ -34,7 +52,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
           if (req.method !== 'GET' && req.method !== 'POST') {
             return sendGraphQLError(res, 405, ErrorCode.BAD_REQUEST, `${req.method} is not supported on /graphql: use GET or POST.`, { allow: 'GET, POST' });
           }
-          return handleGraphQL(req, res, search);
+          return limitThenHandle(req, res, search);
         case '/healthz':
           return sendJson(res, 200, { status: 'ok' });
         case '/readyz': {

@@ -21,7 +21,7 @@ export async function startServerProcess(databasePath: string, env: Record<strin
   const child = spawn(tsx, [join(root, 'src', 'cli', 'main.ts'), 'serve'], {
     cwd: root,
     // LOG_LEVEL info: the "serving" log line is how we learn the port.
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, INGEST_INTERVAL_SECONDS: '0', ...env, LOG_LEVEL: 'info' },
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, INGEST_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_SECOND: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -36,7 +36,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const dir = mkdtempSync(join(tmpdir(), 'stockql-test-'));
   const databasePath = options.databasePath ?? join(dir, 'stockql.db');
   if (!options.emptyDatabase && !options.databasePath) copyFileSync(inject('templateDatabase'), databasePath);
-  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databasePath, NODE_ENV: 'test', LOG_LEVEL: 'silent', INGEST_INTERVAL_SECONDS: '0', ...options.env });
+  // The background updater would change data under the tests, and the per-client limit would refuse the
+  // hundreds of requests a test file sends from one address: both are off unless a test turns them on.
+  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databasePath, NODE_ENV: 'test', LOG_LEVEL: 'silent', INGEST_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_SECOND: '0', ...options.env });
   const app = await createApp(env, { logger: createLogger('silent') });
   const { url } = await app.listen();
   return {

@@ -4,7 +4,7 @@
  * them and break every operation with a required variable (STACK.md, pitfall 2).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { getVariableValues, GraphQLError } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors.js';
 import { stockqlCostEstimator } from '../limits/cost-model.js';
@@ -24,6 +24,9 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         async didResolveOperation({ request, document, operation, schema }) {
           // Apollo resolves the operation before this hook; without one it has already answered.
           if (!operation) return;
+          // Variables that do not fit their types are Apollo's to refuse (400 BAD_USER_INPUT, when it
+          // executes); pricing them first would throw from here and turn a client mistake into a 500.
+          if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           const depth = queryDepth(document, operation);
           if (depth > limits.maxDepth) {
             throw new GraphQLError(`The operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed: flatten it or split it.`, {
