@@ -89,6 +89,8 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
         { name: 'database', check: () => database.sqlite.open },
         { name: 'migrations', check: () => migrationsApplied(database) },
         { name: 'searchIndex', check: () => services.searchIndex.current() !== null },
+        // Without Redis every request is answered from SQLite: slower, but served, so still ready.
+        { name: 'cache', check: () => cache.reachable(), required: false },
       ],
       metricsText: () => prometheusText(counters, cacheMetrics.stats()),
       rateLimiter: createRateLimiter({ ...env.rateLimit, shared: cache, sharedMode: cache.mode === 'redis' }),

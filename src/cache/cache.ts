@@ -238,6 +238,7 @@ export function createCache<N extends string>(options: CacheOptions<N>): Cache<N
       return out;
     },
     ready: async (timeoutMs = 2_000) => (redis === undefined ? true : redis.waitUntilReady(timeoutMs)),
+    reachable: () => redis === undefined || redis.connected,
     acquireLease: async (name, owner, ttlMs) => {
       if (redis === undefined || shared.closed) return null;
       try {

@@ -119,6 +119,11 @@ export class RedisBackend {
     await this.client.eval(RELEASE_LOCK_SCRIPT, { keys: [lockKey], arguments: [token] });
   }
 
+  /** Connected and answering now (the client reconnects by itself when not). */
+  get connected(): boolean {
+    return !this.closed && this.client.isReady;
+  }
+
   /** Resolves true once connected, false if not within `timeoutMs` (the client keeps trying either way). */
   async waitUntilReady(timeoutMs: number): Promise<boolean> {
     if (this.client.isReady) return true;

@@ -94,6 +94,8 @@ export interface Cache<N extends string> {
   takeToken(name: string, ratePerSecond: number, burst: number): Promise<{ allowed: boolean; retryAfterMs: number } | null>;
   /** Redis only: gives the lease up if `owner` holds it. */
   releaseLease(name: string, owner: string): Promise<void>;
+  /** True unless the cache is Redis and Redis does not answer now (requests are then served without it). */
+  reachable(): boolean;
   /** Disconnects from Redis; afterwards every call misses / is a no-op. */
   close(): Promise<void>;
 }

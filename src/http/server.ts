@@ -12,6 +12,12 @@ import { ErrorCode } from '../graphql/errors.js';
 export interface ReadinessCheck {
   name: string;
   check(): boolean;
+  /**
+   * False for a dependency the server works without (the cache): when it fails the server is still
+   * ready, and /readyz lists it under `degraded`.
+   * @default true
+   */
+  required?: boolean;
 }
 
 export interface HttpServerOptions extends GraphQLHandlerOptions {
@@ -56,9 +62,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
         case '/healthz':
           return sendJson(res, 200, { status: 'ok' });
         case '/readyz': {
-          const checks = Object.fromEntries(options.readiness.map((r) => [r.name, safeCheck(r)]));
-          const ready = Object.values(checks).every(Boolean);
-          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+          const results = options.readiness.map((r) => ({ ...r, ok: safeCheck(r) }));
+          const ready = results.every((r) => r.ok || r.required === false);
+          const degraded = results.filter((r) => !r.ok && r.required === false).map((r) => r.name);
+          const checks = Object.fromEntries(results.map((r) => [r.name, r.ok]));
+          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks, degraded });
         }
         case '/metrics':
           return sendText(res, 200, 'text/plain; version=0.0.4; charset=utf-8', options.metricsText());

@@ -33,8 +33,14 @@ describe('the API when Redis stops and comes back', () => {
     const price = dataOf(cold).stock.quote.price;
     expect(statementCount((await fresh(selection)).headers)).toBe(0); // cached in Redis
 
+    const readiness = async () => (await fetch(server.url.replace(/\/graphql$/, '/readyz'))).json() as Promise<any>;
+    expect(await readiness()).toMatchObject({ status: 'ready', checks: { cache: true }, degraded: [] });
+
     await stopRedis(redis);
     const errorsBefore = await cacheErrors();
+    const degraded = await fetch(server.url.replace(/\/graphql$/, '/readyz'));
+    expect(degraded.status).toBe(200);
+    expect(await degraded.json()).toMatchObject({ status: 'ready', checks: { cache: false }, degraded: ['cache'] });
     for (let i = 0; i < 3; i++) {
       const during = await fresh(selection);
       expect(during.status).toBe(200);
@@ -51,5 +57,6 @@ describe('the API when Redis stops and comes back', () => {
       if (!cachedAgain) await wait(100);
     }
     expect(cachedAgain).toBe(true);
+    expect(await readiness()).toMatchObject({ checks: { cache: true }, degraded: [] });
   });
 });
