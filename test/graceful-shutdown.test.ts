@@ -37,7 +37,7 @@ describe('stockql serve on SIGTERM', () => {
     expect(body.data.stocks.nodes[399].chart.points.length).toBeGreaterThan(100);
 
     expect(await exited).toBe(0);
-    expect(serve.output()).toMatch(/"stopping".*"signal":"SIGTERM"/);
+    expect(serve.output()).toMatch(/"signal":"SIGTERM","msg":"stopping"/);
     await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).rejects.toThrow();
   });
 });
