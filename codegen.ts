@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           SearchResults: '../modules/search/search.service.js#SearchResultsModel',
           SearchResult: '../modules/search/search.service.js#SearchHitModel',
           Metrics: '../modules/metrics/metrics.service.js#MetricsModel',
+          SlowRequest: '../observability/operation-stats.js#RequestRecord',
         },
       },
     },

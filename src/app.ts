@@ -20,6 +20,8 @@ import type { RequestCounters } from './modules/metrics/metrics.service.js';
 import { seedEmbeddedMarket, type SeedProgress } from './modules/market/seed-market.js';
 import { createUpdater } from './modules/market/ingest/create-provider.js';
 import type { Updater } from './modules/market/ingest/updater.js';
+import { OperationStats } from './observability/operation-stats.js';
+import { createRequestObserver } from './observability/request-observer.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
@@ -53,7 +55,8 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     // `CACHE_URL=off` means no caching at any level: the benchmarks' cold path.
     const edge = cache.mode === 'off' || env.responseCacheBytes === 0 ? null : new EdgeCache({ maxBytes: env.responseCacheBytes });
     const cacheMetrics = cacheMetricsSource(cache, edge);
-    const services = createServices(database, counters, logger, cacheMetrics);
+    const operations = new OperationStats({ slowRequestMs: env.observability.slowRequestMs });
+    const services = createServices(database, counters, logger, cacheMetrics, operations);
     stopSearchIndex = () => services.searchIndex.stop();
     if ((await services.stores.market.listedSymbols()).size === 0) {
       logger.info('database has no stocks: seeding the embedded market', { database: env.databasePath });
@@ -93,6 +96,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
         { name: 'cache', check: () => cache.reachable(), required: false },
       ],
       metricsText: () => prometheusText(counters, cacheMetrics.stats()),
+      observe: createRequestObserver({ logger, stats: operations, statementWarnThreshold: env.observability.statementWarnThreshold }),
       rateLimiter: createRateLimiter({ ...env.rateLimit, shared: cache, sharedMode: cache.mode === 'redis' }),
     });
     // Writes through this process's own market store, so its commits retire cache entries at once.

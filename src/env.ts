@@ -60,6 +60,10 @@ const schema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),
   /** Behind a reverse proxy that sets X-Forwarded-For: take the client address from it. @default false */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Requests at least this slow are logged as warnings and listed in Query.metrics.slowRequests. @default 500 */
+  SLOW_REQUEST_MS: z.coerce.number().min(0).default(500),
+  /** A request running more SQL statements than this is logged as a warning (the N+1 detector). @default 20 */
+  SQL_STATEMENTS_WARN: z.coerce.number().int().min(1).default(20),
   /** Most an operation may cost (src/graphql/limits/cost-model.ts); dearer ones get QUERY_TOO_COMPLEX. @default 10000 */
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(10_000),
   /** Deepest selection nesting an operation may have; deeper ones get QUERY_TOO_DEEP. @default 10 */
@@ -94,6 +98,7 @@ export type Env = {
   };
   queryLimits: { maxCost: number; maxDepth: number };
   rateLimit: { ratePerSecond: number; burst: number; trustProxy: boolean };
+  observability: { slowRequestMs: number; statementWarnThreshold: number };
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   logLevel: (typeof logLevels)[number];
@@ -142,6 +147,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       timeoutMs: e.INGEST_TIMEOUT_MS,
     },
     queryLimits: { maxCost: e.QUERY_MAX_COST, maxDepth: e.QUERY_MAX_DEPTH },
+    observability: { slowRequestMs: e.SLOW_REQUEST_MS, statementWarnThreshold: e.SQL_STATEMENTS_WARN },
     rateLimit: { ratePerSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST, trustProxy: e.TRUST_PROXY === 'true' },
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',

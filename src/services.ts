@@ -10,6 +10,7 @@ import { createMarketStore } from './modules/market/market.store.js';
 import { createMetricsService, type CacheMetricsSource, type RequestCounters } from './modules/metrics/metrics.service.js';
 import { createMetricsStore } from './modules/metrics/metrics.store.js';
 import { createSearchService } from './modules/search/search.service.js';
+import type { OperationStats } from './observability/operation-stats.js';
 import { SearchIndexHolder } from './modules/search/search-index-holder.js';
 import { createSearchStore } from './modules/search/search.store.js';
 import type { Logger } from './logger.js';
@@ -18,7 +19,7 @@ import { createSectorsService } from './modules/sectors/sectors.service.js';
 import { createStockStore } from './modules/stocks/stocks.store.js';
 import { createStocksService } from './modules/stocks/stocks.service.js';
 
-export function createServices(database: DatabaseHandle, counters: RequestCounters, logger: Logger, cacheMetrics: CacheMetricsSource) {
+export function createServices(database: DatabaseHandle, counters: RequestCounters, logger: Logger, cacheMetrics: CacheMetricsSource, operations: OperationStats) {
   const dataVersion = new DataVersionTracker(database.sqlite);
   const stores = {
     stocks: createStockStore(database.db),
@@ -39,7 +40,7 @@ export function createServices(database: DatabaseHandle, counters: RequestCounte
     sectors: createSectorsService(),
     charts: createChartsService(),
     search: createSearchService(searchIndex),
-    metrics: createMetricsService(stores.metrics, counters, () => dataVersion.current(), cacheMetrics),
+    metrics: createMetricsService(stores.metrics, counters, () => dataVersion.current(), cacheMetrics, operations),
   };
 }
 

@@ -7,6 +7,7 @@ import type { SectorStatsRow } from '../modules/sectors/sectors.store.js';
 import type { StockConnectionModel } from '../modules/stocks/connection.js';
 import type { SearchResultsModel, SearchHitModel } from '../modules/search/search.service.js';
 import type { MetricsModel } from '../modules/metrics/metrics.service.js';
+import type { RequestRecord } from '../observability/operation-stats.js';
 import type { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -134,10 +135,18 @@ export type Metrics = {
   errorCount: Scalars['Int']['output'];
   /** V8 heap in use, in bytes. */
   heapUsedBytes: Scalars['Float']['output'];
+  /**
+   * Requests per GraphQL operation name since start, busiest first, with latency percentiles over each
+   * operation's latest 1,000 requests (edge-cache hits included). Anonymous operations count as
+   * `(anonymous)`; names beyond the first 100 seen count as `other`.
+   */
+  operations: Array<OperationMetrics>;
   /** GraphQL requests answered since start. */
   requestCount: Scalars['Int']['output'];
   /** Resident set size of the process, in bytes. */
   rssBytes: Scalars['Float']['output'];
+  /** The slowest recent requests that took at least SLOW_REQUEST_MS (default 500 ms), slowest first. */
+  slowRequests: Array<SlowRequest>;
   /** Stocks in the database. */
   stockCount: Scalars['Int']['output'];
   /** Seconds since the process started. */
@@ -148,6 +157,18 @@ export type MoverType =
   | 'GAINERS'
   | 'LOSERS'
   | 'MOST_ACTIVE';
+
+/** Figures of one GraphQL operation name. */
+export type OperationMetrics = {
+  __typename?: 'OperationMetrics';
+  /** Requests answered with at least one error. */
+  errorCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  p50Ms: Scalars['Float']['output'];
+  p95Ms: Scalars['Float']['output'];
+  p99Ms: Scalars['Float']['output'];
+  requestCount: Scalars['Int']['output'];
+};
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -316,6 +337,19 @@ export type SectorStatsStocksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StockOrder>;
+};
+
+/** One slow request, as its log line also reports it. */
+export type SlowRequest = {
+  __typename?: 'SlowRequest';
+  /** When it finished. */
+  at: Scalars['DateTime']['output'];
+  durationMs: Scalars['Float']['output'];
+  /** The operation name; null for an anonymous operation. */
+  operation?: Maybe<Scalars['String']['output']>;
+  /** The request's id (its `x-request-id`), to find its log line. */
+  requestId: Scalars['String']['output'];
+  sqlStatements: Scalars['Int']['output'];
 };
 
 /** A listed company's stock. Its listing facts change rarely; its quote and charts have shorter lifetimes. */
@@ -494,6 +528,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Metrics: ResolverTypeWrapper<MetricsModel>;
   MoverType: MoverType;
+  OperationMetrics: ResolverTypeWrapper<OperationMetrics>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PricePoint: ResolverTypeWrapper<PricePointModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -502,6 +537,7 @@ export type ResolversTypes = {
   SearchResults: ResolverTypeWrapper<SearchResultsModel>;
   SectorFacet: ResolverTypeWrapper<SectorFacet>;
   SectorStats: ResolverTypeWrapper<SectorStatsRow>;
+  SlowRequest: ResolverTypeWrapper<RequestRecord>;
   Stock: ResolverTypeWrapper<StockRow>;
   StockConnection: ResolverTypeWrapper<StockConnectionModel>;
   StockEdge: ResolverTypeWrapper<Omit<StockEdge, 'node'> & { node: ResolversTypes['Stock'] }>;
@@ -521,6 +557,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Metrics: MetricsModel;
+  OperationMetrics: OperationMetrics;
   PageInfo: PageInfo;
   PricePoint: PricePointModel;
   Query: Record<PropertyKey, never>;
@@ -529,6 +566,7 @@ export type ResolversParentTypes = {
   SearchResults: SearchResultsModel;
   SectorFacet: SectorFacet;
   SectorStats: SectorStatsRow;
+  SlowRequest: RequestRecord;
   Stock: StockRow;
   StockConnection: StockConnectionModel;
   StockEdge: Omit<StockEdge, 'node'> & { node: ResolversParentTypes['Stock'] };
@@ -586,10 +624,21 @@ export type MetricsResolvers<ContextType = GraphQLContext, ParentType extends Re
   databaseBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   heapUsedBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['OperationMetrics']>, ParentType, ContextType>;
   requestCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rssBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  slowRequests?: Resolver<Array<ResolversTypes['SlowRequest']>, ParentType, ContextType>;
   stockCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   uptimeSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OperationMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperationMetrics'] = ResolversParentTypes['OperationMetrics']> = {
+  errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  p50Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p95Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p99Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  requestCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -662,6 +711,14 @@ export type SectorStatsResolvers<ContextType = GraphQLContext, ParentType extend
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SlowRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlowRequest'] = ResolversParentTypes['SlowRequest']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  operation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sqlStatements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type StockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Stock'] = ResolversParentTypes['Stock']> = {
   chart?: Resolver<ResolversTypes['Chart'], ParentType, ContextType, RequireFields<StockChartArgs, 'range'>>;
   charts?: Resolver<Array<ResolversTypes['Chart']>, ParentType, ContextType, RequireFields<StockChartsArgs, 'ranges'>>;
@@ -693,6 +750,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   Highlight?: HighlightResolvers<ContextType>;
   Metrics?: MetricsResolvers<ContextType>;
+  OperationMetrics?: OperationMetricsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PricePoint?: PricePointResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -701,6 +759,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SearchResults?: SearchResultsResolvers<ContextType>;
   SectorFacet?: SectorFacetResolvers<ContextType>;
   SectorStats?: SectorStatsResolvers<ContextType>;
+  SlowRequest?: SlowRequestResolvers<ContextType>;
   Stock?: StockResolvers<ContextType>;
   StockConnection?: StockConnectionResolvers<ContextType>;
   StockEdge?: StockEdgeResolvers<ContextType>;

@@ -18,8 +18,11 @@ export interface GraphQLContext {
   loaders: Loaders;
   recorder: StatementRecorder;
   caching: RequestCaching;
-  /** Set by the request-counter plugin; the edge cache never stores a response with errors. */
-  response: { hasErrors: boolean };
+  /**
+   * Set by the request-counter plugin: the edge cache never stores a response with errors, and metrics
+   * and logs name the operation.
+   */
+  response: { hasErrors: boolean; operationName: string | null };
 }
 
 export function createContext(services: Services, cache: Cache<DefaultNamespace>, recorder: StatementRecorder, caching: RequestCaching): GraphQLContext {
@@ -29,7 +32,7 @@ export function createContext(services: Services, cache: Cache<DefaultNamespace>
     services,
     recorder,
     caching,
-    response: { hasErrors: false },
+    response: { hasErrors: false, operationName: null },
     loaders: {
       ...createStockLoaders(stores.stocks, namespaces, caching),
       ...createSectorLoaders(stores.sectors, namespaces.aggregation, caching),

@@ -23,6 +23,7 @@ import { responseCacheKey } from './edge/request-key.js';
 import { sendEncoded } from './edge/send-encoded.js';
 import { mediaTypeEssence } from './media-type.js';
 import { onRawBody, parseBody } from './read-body.js';
+import { requestIdOf, type RequestObserver } from '../observability/request-observer.js';
 import { sendGraphQLError } from './respond.js';
 import { sendApolloResponse } from './send-apollo-response.js';
 import { edgeHitTiming, serverTiming } from './server-timing.js';
@@ -40,10 +41,13 @@ export interface GraphQLHandlerOptions {
   counters: RequestCounters;
   /** @default 102400 (100 kB) */
   bodyLimitBytes?: number;
+  /** Told about every answered operation (stats and request logs). */
+  observe?: RequestObserver;
 }
 
 /** What the handler knows about a request once its body is read. */
 interface RequestFacts {
+  requestId: string;
   method: string;
   search: string;
   bytes: Buffer | undefined;
@@ -60,8 +64,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
    */
   return function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> | undefined {
     const started = performance.now();
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
     const method = req.method ?? 'GET';
-    if (method !== 'POST') return afterBody(req, res, search, method, undefined, started);
+    if (method !== 'POST') return afterBody(req, res, search, method, undefined, started, requestId);
     const contentType = req.headers['content-type'];
     if (contentType === undefined || mediaTypeEssence(contentType) !== 'application/json') {
       req.resume();
@@ -76,7 +82,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
           return resolve();
         }
         try {
-          const rest = afterBody(req, res, search, method, raw.bytes, started);
+          const rest = afterBody(req, res, search, method, raw.bytes, started, requestId);
           if (rest === undefined) resolve();
           else rest.then(resolve, reject);
         } catch (error) {
@@ -86,14 +92,32 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     });
   };
 
-  function afterBody(req: IncomingMessage, res: ServerResponse, search: string, method: string, bytes: Buffer | undefined, started: number): Promise<void> | undefined {
-    const facts: RequestFacts = { method, search, bytes, dataVersion: options.dataVersion(), started };
+  function afterBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    search: string,
+    method: string,
+    bytes: Buffer | undefined,
+    started: number,
+    requestId: string,
+  ): Promise<void> | undefined {
+    const facts: RequestFacts = { requestId, method, search, bytes, dataVersion: options.dataVersion(), started };
     // Requests Apollo would refuse as possible CSRF never get an answer from the cache either.
     if (edge === null || !passesCsrfPrevention(method, req.headers)) return run(req, res, facts, undefined);
     const key = responseCacheKey({ dataVersion: facts.dataVersion, indexVersion: options.indexVersion(), method, search, body: bytes, accept: req.headers.accept });
     const answer = (entry: EncodedResponse): undefined => {
       counters.requests += 1;
       sendEncoded(req, res, entry, { serverTiming: edgeHitTiming(performance.now() - started) });
+      options.observe?.({
+        requestId,
+        operation: entry.operationName ?? null,
+        durationMs: performance.now() - started,
+        statements: 0,
+        hadErrors: false,
+        at: Date.now(),
+        cache: 'edge',
+        status: res.statusCode,
+      });
       return undefined;
     };
     const cached = edge.get(key);
@@ -148,8 +172,20 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       !context.response.hasErrors &&
       // Apollo writes `errors` first; this guards the rule even if the plugin never saw the response.
       !response.body.string.startsWith('{"errors"');
+    const observe = () =>
+      options.observe?.({
+        requestId: request.requestId,
+        operation: context.response.operationName,
+        durationMs: performance.now() - request.started,
+        statements: recorder.statements,
+        hadErrors: context.response.hasErrors,
+        at: Date.now(),
+        cache: caching.tally.outcome(),
+        status: res.statusCode,
+      });
     if (!storable || response.body.kind !== 'complete') {
       await sendApolloResponse(req, res, response, timing);
+      observe();
       return null;
     }
     const entry = await encodeResponse({
@@ -159,7 +195,9 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       body: response.body.string,
       maxAgeSeconds: policy.maxAgeSeconds,
     });
+    entry.operationName = context.response.operationName;
     sendEncoded(req, res, entry, { serverTiming: timing() });
+    observe();
     return entry;
   }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadEnv } from '../../src/env.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -30,6 +30,8 @@ export interface StartOptions {
   /** Use this database file as it is. */
   databasePath?: string;
   env?: Record<string, string>;
+  /** Where the server logs. @default silent */
+  logger?: Logger;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -39,7 +41,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   // The background updater would change data under the tests, and the per-client limit would refuse the
   // hundreds of requests a test file sends from one address: both are off unless a test turns them on.
   const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databasePath, NODE_ENV: 'test', LOG_LEVEL: 'silent', INGEST_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_SECOND: '0', ...options.env });
-  const app = await createApp(env, { logger: createLogger('silent') });
+  const app = await createApp(env, { logger: options.logger ?? createLogger('silent') });
   const { url } = await app.listen();
   return {
     url,

@@ -10,8 +10,9 @@ export function requestCounterPlugin(counters: RequestCounters): ApolloServerPlu
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operationName }) {
           counters.requests += 1;
+          contextValue.response.operationName = operationName ?? null;
           const hasErrors = response.body.kind !== 'single' || Boolean(response.body.singleResult.errors?.length);
           if (hasErrors && response.body.kind === 'single') counters.errors += 1;
           // Incremental responses are never cached either: their errors may come in later parts.

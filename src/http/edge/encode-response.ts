@@ -28,6 +28,8 @@ export interface EncodedResponse {
   expiresAt: number;
   /** identity + gzip + br byte lengths + a fixed overhead estimate, for the cache's byte budget */
   sizeBytes: number;
+  /** The GraphQL operation it answers (for metrics and logs of edge hits); null when anonymous. */
+  operationName?: string | null;
 }
 
 /**

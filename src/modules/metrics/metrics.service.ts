@@ -2,6 +2,7 @@
  * Query.metrics: process health, database figures and what each cache namespace has done.
  */
 import type { NamespaceStats } from '../../cache/index.js';
+import type { OperationFigures, OperationStats, RequestRecord } from '../../observability/operation-stats.js';
 import type { MetricsStore } from './metrics.store.js';
 
 /** One cache namespace's figures, as Query.metrics and /metrics show them (`loads` is null for `response`). */
@@ -32,9 +33,11 @@ export interface MetricsModel {
   dataVersion: number;
   cacheMode: string;
   cache: CacheNamespaceStatsModel[];
+  operations: OperationFigures[];
+  slowRequests: RequestRecord[];
 }
 
-export function createMetricsService(store: MetricsStore, counters: RequestCounters, dataVersion: () => number, cache: CacheMetricsSource) {
+export function createMetricsService(store: MetricsStore, counters: RequestCounters, dataVersion: () => number, cache: CacheMetricsSource, operations: OperationStats) {
   return {
     cacheStats: (): CacheNamespaceStatsModel[] => cache.stats(),
     async snapshot(): Promise<MetricsModel> {
@@ -43,6 +46,8 @@ export function createMetricsService(store: MetricsStore, counters: RequestCount
         dataVersion: dataVersion(),
         cacheMode: cache.mode,
         cache: cache.stats(),
+        operations: operations.operations(),
+        slowRequests: operations.slowRequests(),
         uptimeSeconds: process.uptime(),
         rssBytes: memory.rss,
         heapUsedBytes: memory.heapUsed,

@@ -4,4 +4,7 @@ export const metricsResolvers: Resolvers = {
   Query: {
     metrics: (_, __, { services }) => services.metrics.snapshot(),
   },
+  SlowRequest: {
+    sqlStatements: (request) => request.statements,
+  },
 };
