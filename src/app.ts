@@ -10,6 +10,7 @@ import { BUSY_TIMEOUT_MS, openDatabase, type DatabaseHandle } from './db/connect
 import { applyMigrations, migrationsApplied } from './db/migrate.js';
 import type { Env } from './env.js';
 import { createApollo } from './graphql/apollo.js';
+import { loadOperationManifest } from './graphql/safelist/operation-manifest.js';
 import { createContext } from './graphql/context.js';
 import { EdgeCache } from './http/edge/edge-cache.js';
 import { createRateLimiter } from './http/rate-limit/rate-limiter.js';
@@ -78,6 +79,8 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       logger,
       counters,
       queryLimits: env.queryLimits,
+      persistedQueries: env.persistedQueries,
+      operationManifest: loadOperationManifest(),
     });
     await apollo.start();
     const server = createHttpServer({

@@ -60,6 +60,11 @@ const schema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),
   /** Behind a reverse proxy that sets X-Forwarded-For: take the client address from it. @default false */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * `apq`: any operation runs, and automatic persisted queries register new ones (the manifest's are known
+   * from the start); `safelist`: only the operations in src/generated/operation-manifest.json run. @default apq
+   */
+  PERSISTED_QUERIES: z.enum(['apq', 'safelist']).default('apq'),
   /** Requests at least this slow are logged as warnings and listed in Query.metrics.slowRequests. @default 500 */
   SLOW_REQUEST_MS: z.coerce.number().min(0).default(500),
   /** A request running more SQL statements than this is logged as a warning (the N+1 detector). @default 20 */
@@ -97,6 +102,7 @@ export type Env = {
     timeoutMs: number;
   };
   queryLimits: { maxCost: number; maxDepth: number };
+  persistedQueries: 'apq' | 'safelist';
   rateLimit: { ratePerSecond: number; burst: number; trustProxy: boolean };
   observability: { slowRequestMs: number; statementWarnThreshold: number };
   nodeEnv: 'development' | 'production' | 'test';
@@ -147,6 +153,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       timeoutMs: e.INGEST_TIMEOUT_MS,
     },
     queryLimits: { maxCost: e.QUERY_MAX_COST, maxDepth: e.QUERY_MAX_DEPTH },
+    persistedQueries: e.PERSISTED_QUERIES,
     observability: { slowRequestMs: e.SLOW_REQUEST_MS, statementWarnThreshold: e.SQL_STATEMENTS_WARN },
     rateLimit: { ratePerSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST, trustProxy: e.TRUST_PROXY === 'true' },
     nodeEnv: e.NODE_ENV,

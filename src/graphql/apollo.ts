@@ -12,6 +12,9 @@ import type { RequestCounters } from '../modules/metrics/metrics.service.js';
 import type { GraphQLContext } from './context.js';
 import { ErrorCode, MASKED_ERROR_MESSAGE } from './errors.js';
 import { queryLimitsPlugin, type QueryLimits } from './plugins/query-limits.js';
+import { manifestKeyValueCache } from './safelist/manifest-cache.js';
+import type { OperationManifest } from './safelist/operation-manifest.js';
+import { safelistPlugin } from './safelist/safelist-plugin.js';
 import { requestCounterPlugin } from './plugins/request-counter.js';
 import { buildSchema } from './schema.js';
 
@@ -22,9 +25,15 @@ export interface ApolloOptions {
   logger: Logger;
   counters: RequestCounters;
   queryLimits: QueryLimits;
+  /** `apq`: any operation, the manifest's served by id from the start; `safelist`: only the manifest's. */
+  persistedQueries: 'apq' | 'safelist';
+  /** The trusted documents (src/generated/operation-manifest.json, from operations/*.graphql). */
+  operationManifest: OperationManifest;
 }
 
-export function createApollo({ isProduction, persistedQueryCache, logger, counters, queryLimits }: ApolloOptions): ApolloServer<GraphQLContext> {
+export function createApollo(options: ApolloOptions): ApolloServer<GraphQLContext> {
+  const { isProduction, persistedQueryCache, logger, counters, queryLimits, persistedQueries, operationManifest } = options;
+  const safelist = persistedQueries === 'safelist';
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     introspection: !isProduction,
@@ -32,10 +41,16 @@ export function createApollo({ isProduction, persistedQueryCache, logger, counte
     csrfPrevention: true,
     // HTTP batching stays off: one operation per request keeps costs and limits per request meaningful.
     allowBatchedHttpRequests: false,
-    // APQ: a client sends a query's hash; the text is registered once and then found in the cache layer.
-    persistedQueries: { cache: persistedQueryCache, ttl: 24 * 60 * 60 },
+    // APQ: a client sends a query's hash; the text is registered once and then found in the cache layer. The
+    // manifest's operations are known by id from the start; in safelist mode nothing else is, or can be registered.
+    persistedQueries: {
+      cache: safelist ? manifestKeyValueCache(operationManifest) : manifestKeyValueCache(operationManifest, persistedQueryCache),
+      ttl: 24 * 60 * 60,
+    },
     plugins: [
       isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Before the others, so a refused operation costs them nothing.
+      ...(safelist ? [safelistPlugin(operationManifest, { onRefused: (refusal) => logger.debug('operation refused by the safelist', { ...refusal }) })] : []),
       requestCounterPlugin(counters),
       queryLimitsPlugin(queryLimits),
     ],
