@@ -15,13 +15,13 @@ import { createContext } from './graphql/context.js';
 import { EdgeCache } from './http/edge/edge-cache.js';
 import { createRateLimiter } from './http/rate-limit/rate-limiter.js';
 import { createHttpServer } from './http/server.js';
-import { prometheusText } from './http/prometheus.js';
 import type { Logger } from './logger.js';
 import type { RequestCounters } from './modules/metrics/metrics.service.js';
 import { seedEmbeddedMarket, type SeedProgress } from './modules/market/seed-market.js';
 import { createUpdater } from './modules/market/ingest/create-provider.js';
 import type { Updater } from './modules/market/ingest/updater.js';
 import { OperationStats } from './observability/operation-stats.js';
+import { createPrometheus } from './observability/prometheus.js';
 import { createRequestObserver } from './observability/request-observer.js';
 import { createServices, type Services } from './services.js';
 
@@ -73,6 +73,17 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     services.searchIndex.watch();
     // Not ready in time is not fatal: calls miss until Redis answers, and the client keeps reconnecting.
     if (!(await cache.ready())) logger.warn('cache not reachable yet; serving without it until it is', { cache: cache.mode });
+    const operationManifest = loadOperationManifest();
+    const prometheus = createPrometheus({
+      counters,
+      cache: cacheMetrics,
+      searchIndex: () => {
+        const snapshot = services.searchIndex.current();
+        return snapshot ? { documents: snapshot.rows.length, buildSeconds: snapshot.buildMs / 1000 } : null;
+      },
+      knownOperations: new Set(operationManifest.operations.map((operation) => operation.name)),
+    });
+    const logRequest = createRequestObserver({ logger, stats: operations, statementWarnThreshold: env.observability.statementWarnThreshold });
     const apollo = createApollo({
       isProduction: env.isProduction,
       persistedQueryCache: new NamespaceKeyValueCache(cache.namespaces.persistedQuery),
@@ -80,12 +91,12 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       counters,
       queryLimits: env.queryLimits,
       persistedQueries: env.persistedQueries,
-      operationManifest: loadOperationManifest(),
+      operationManifest,
     });
     await apollo.start();
     const server = createHttpServer({
       apollo,
-      createContext: (recorder, caching) => createContext(services, cache, recorder, caching),
+      createContext: (recorder, caching, requestId) => createContext(services, cache, recorder, caching, requestId),
       dataVersion: () => services.dataVersion.current(),
       indexVersion: () => services.searchIndex.current()?.dataVersion ?? -1,
       edge,
@@ -98,8 +109,11 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
         // Without Redis every request is answered from SQLite: slower, but served, so still ready.
         { name: 'cache', check: () => cache.reachable(), required: false },
       ],
-      metricsText: () => prometheusText(counters, cacheMetrics.stats()),
-      observe: createRequestObserver({ logger, stats: operations, statementWarnThreshold: env.observability.statementWarnThreshold }),
+      metrics: prometheus,
+      observe: (observation) => {
+        logRequest(observation);
+        prometheus.observeRequest(observation);
+      },
       rateLimiter: createRateLimiter({ ...env.rateLimit, shared: cache, sharedMode: cache.mode === 'redis' }),
     });
     // Writes through this process's own market store, so its commits retire cache entries at once.
@@ -109,6 +123,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
             logger,
             sharedLease: cache,
             afterCommit: () => services.searchIndex.refreshIfStale(),
+            onRun: (_range, summary) => prometheus.observeIngest(summary),
           })
         : null;
 

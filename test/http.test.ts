@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger.js';
 import { dataOf, errorOf, startServer, type TestServer } from './helpers/server.js';
 
 let server: TestServer;
 let production: TestServer;
+/** The production server's error log lines. */
+const productionErrors: Record<string, any>[] = [];
 beforeAll(async () => {
-  [server, production] = await Promise.all([startServer(), startServer({ env: { NODE_ENV: 'production' } })]);
+  const logger = createLogger('error', { write: (line: string) => void productionErrors.push(JSON.parse(line)) });
+  [server, production] = await Promise.all([startServer(), startServer({ env: { NODE_ENV: 'production' }, logger })]);
 });
 afterAll(() => Promise.all([server.close(), production.close()]));
 
@@ -94,7 +98,7 @@ describe('production mode', () => {
     expect(error.message).toMatch(/introspection/i);
   });
 
-  it('masks unexpected errors as INTERNAL_SERVER_ERROR with no message or stack of the original', async () => {
+  it('masks unexpected errors as INTERNAL_SERVER_ERROR with no message or stack of the original, and logs the original with the request id', async () => {
     const { stocks } = production.app.services.stores;
     const original = stocks.findBySymbols;
     stocks.findBySymbols = async () => {
@@ -106,6 +110,13 @@ describe('production mode', () => {
       expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       expect(error.message).toBe('Unexpected error.');
       expect(JSON.stringify(result.body)).not.toContain('secret');
+      const requestId = result.headers.get('x-request-id');
+      expect(productionErrors.find((line) => line.requestId === requestId)).toMatchObject({
+        level: 'error',
+        msg: 'unexpected error while resolving',
+        message: 'disk I/O error at /var/lib/secret.db',
+        path: ['stock'],
+      });
     } finally {
       stocks.findBySymbols = original;
     }

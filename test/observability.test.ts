@@ -4,6 +4,7 @@
  * more SQL statements than they should (the N+1 detector).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOperationManifest } from '../src/graphql/safelist/operation-manifest.js';
 import { createLogger } from '../src/logger.js';
 import { dataOf, startServer, type TestServer } from './helpers/server.js';
 
@@ -63,5 +64,23 @@ describe('request ids, operation metrics and request logs', () => {
     expect(slowest.find((r) => r.requestId === 'page-1')).toMatchObject({ operation: 'Page', sqlStatements: 2 });
     for (let i = 1; i < slowest.length; i++) expect(slowest[i - 1]!.durationMs).toBeGreaterThanOrEqual(slowest[i]!.durationMs);
     expect(new Date(slowest[0]!.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('exposes Prometheus metrics with bounded labels: trusted operation names, outcomes and namespaces only', async () => {
+    const sectors = loadOperationManifest().operations.find((o) => o.name === 'SectorsOverview')!;
+    const byId = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: sectors.id } } });
+    expect(byId.status).toBe(200);
+    const text = await (await fetch(server.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(text).toMatch(/^stockql_graphql_request_duration_seconds_count\{operation="SectorsOverview",outcome="ok"\} 1$/m);
+    // `Page` and `Bad` are not trusted documents: their names never become label values.
+    expect(text).toMatch(/^stockql_graphql_request_duration_seconds_count\{operation="other",outcome="ok"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^stockql_graphql_request_duration_seconds_count\{operation="other",outcome="error"\} [1-9]\d*$/m);
+    expect(text).not.toMatch(/operation="(Page|Bad)"/);
+    expect(text).not.toMatch(/AAPL/);
+    expect(text).toMatch(/^stockql_graphql_sql_statements_bucket\{le="0"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^stockql_cache_hits_total\{namespace="response"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^stockql_search_index_documents 50[0-9]$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(text).toMatch(/^stockql_graphql_requests_total [1-9]\d*$/m);
   });
 });

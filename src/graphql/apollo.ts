@@ -16,6 +16,7 @@ import { manifestKeyValueCache } from './safelist/manifest-cache.js';
 import type { OperationManifest } from './safelist/operation-manifest.js';
 import { safelistPlugin } from './safelist/safelist-plugin.js';
 import { requestCounterPlugin } from './plugins/request-counter.js';
+import { unexpectedErrorsPlugin } from './plugins/unexpected-errors.js';
 import { buildSchema } from './schema.js';
 
 export interface ApolloOptions {
@@ -52,25 +53,26 @@ export function createApollo(options: ApolloOptions): ApolloServer<GraphQLContex
       // Before the others, so a refused operation costs them nothing.
       ...(safelist ? [safelistPlugin(operationManifest, { onRefused: (refusal) => logger.debug('operation refused by the safelist', { ...refusal }) })] : []),
       requestCounterPlugin(counters),
+      unexpectedErrorsPlugin(logger),
       queryLimitsPlugin(queryLimits),
     ],
-    formatError: (formatted, error) => maskUnexpectedError(formatted, error, isProduction, logger),
+    formatError: (formatted, error) => maskUnexpectedError(formatted, error, isProduction),
   });
 }
 
-/**
- * Deliberate errors (GraphQLErrors with a code: bad input, validation) pass through; anything else is a
- * bug or an outage, logged in full and shown to clients in production only as "Unexpected error.".
- */
-export function maskUnexpectedError(formatted: GraphQLFormattedError, error: unknown, isProduction: boolean, logger: Logger): GraphQLFormattedError {
+/** The error behind a GraphQLError when it is not a deliberate one (bad input, validation): a bug or an outage. */
+export function unexpectedCause(error: unknown): unknown {
   const original = error instanceof GraphQLError ? (error.originalError ?? null) : error;
-  const deliberate = original === null || original instanceof GraphQLError;
-  if (deliberate) return formatted;
-  logger.error('unexpected error while resolving', {
-    message: original instanceof Error ? original.message : String(original),
-    stack: original instanceof Error ? original.stack : undefined,
-    path: formatted.path,
-  });
+  return original === null || original instanceof GraphQLError ? null : original;
+}
+
+/**
+ * Deliberate errors (GraphQLErrors with a code) pass through; anything else is shown to clients in
+ * production only as "Unexpected error." (the unexpected-errors plugin logs the original with the
+ * request id).
+ */
+export function maskUnexpectedError(formatted: GraphQLFormattedError, error: unknown, isProduction: boolean): GraphQLFormattedError {
+  if (unexpectedCause(error) === null) return formatted;
   if (!isProduction) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   return { message: MASKED_ERROR_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -14,6 +14,8 @@ import type { Services } from '../services.js';
 export type Loaders = StockLoaders & SectorLoaders & { chart: ChartLoader; search: SearchLoader };
 
 export interface GraphQLContext {
+  /** The request's id, as the client got it in `x-request-id`. */
+  requestId: string;
   services: Services;
   loaders: Loaders;
   recorder: StatementRecorder;
@@ -25,10 +27,11 @@ export interface GraphQLContext {
   response: { hasErrors: boolean; operationName: string | null };
 }
 
-export function createContext(services: Services, cache: Cache<DefaultNamespace>, recorder: StatementRecorder, caching: RequestCaching): GraphQLContext {
+export function createContext(services: Services, cache: Cache<DefaultNamespace>, recorder: StatementRecorder, caching: RequestCaching, requestId: string): GraphQLContext {
   const { stores } = services;
   const namespaces = cache.namespaces;
   return {
+    requestId,
     services,
     recorder,
     caching,

@@ -30,7 +30,7 @@ import { edgeHitTiming, serverTiming } from './server-timing.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<GraphQLContext>;
-  createContext: (recorder: StatementRecorder, caching: RequestCaching) => GraphQLContext;
+  createContext: (recorder: StatementRecorder, caching: RequestCaching, requestId: string) => GraphQLContext;
   /** The data version as of the last commit (cheap enough to read per request). */
   dataVersion: () => number;
   /** The data version the live search index was built from (it lags `dataVersion` briefly). */
@@ -154,7 +154,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     }
     const recorder = new StatementRecorder();
     const caching: RequestCaching = { dataVersion: request.dataVersion, tally: new CacheTally() };
-    const context = options.createContext(recorder, caching);
+    const context = options.createContext(recorder, caching, request.requestId);
     const response = await withStatementRecorder(recorder, () =>
       options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method, headers, search: request.search, body },

@@ -23,8 +23,8 @@ export interface ReadinessCheck {
 export interface HttpServerOptions extends GraphQLHandlerOptions {
   logger: Logger;
   readiness: ReadinessCheck[];
-  /** Prometheus text for GET /metrics. */
-  metricsText: () => string;
+  /** GET /metrics in the Prometheus text format. */
+  metrics: { contentType: string; text(): Promise<string> };
   /** Per-client limit on /graphql; null when off. */
   rateLimiter: RateLimiter | null;
 }
@@ -69,7 +69,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
           return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks, degraded });
         }
         case '/metrics':
-          return sendText(res, 200, 'text/plain; version=0.0.4; charset=utf-8', options.metricsText());
+          return options.metrics.text().then((text) => sendText(res, 200, options.metrics.contentType, text));
         default:
           return sendJson(res, 404, { error: `No route ${path}: the API is at /graphql.` });
       }

@@ -40,6 +40,14 @@ describe('the ingest updater', () => {
       const { stock } = dataOf(await server.query('{ stock(symbol: "AAPL") { quote { price updatedAt } chart(range: ONE_DAY) { points { close } } } }'));
       expect(stock.quote.price).toBeGreaterThan(0);
       expect(stock.chart.points.length).toBeGreaterThan(0);
+      // Its rounds are counted in /metrics (once the first round has finished all its ranges).
+      let metrics = '';
+      for (let i = 0; i < 100 && !/^stockql_ingest_symbols_total\{result="fetched"\} [1-9]/m.test(metrics); i++) {
+        await wait(100);
+        metrics = await (await fetch(server.url.replace(/\/graphql$/, '/metrics'))).text();
+      }
+      expect(metrics).toMatch(/^stockql_ingest_symbols_total\{result="fetched"\} [1-9]\d*$/m);
+      expect(metrics).toMatch(/^stockql_ingest_requests_total [1-9]\d*$/m);
     } finally {
       await server.close();
     }
