@@ -93,6 +93,54 @@ describe('HTTP', () => {
 });
 
 describe('production mode', () => {
+  it('refuses batched requests (HTTP batching is off) and serves single operations', async () => {
+    const batch = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ stock(symbol: "AAPL") { symbol } }' }, { query: '{ stock(symbol: "MSFT") { symbol } }' }]),
+    });
+    expect(batch.status).toBe(400);
+    expect(await batch.text()).toMatch(/batching/i);
+    expect(dataOf(await server.query('{ stock(symbol: "AAPL") { symbol } }')).stock.symbol).toBe('AAPL');
+  });
+
+  it('shows the landing page in development only', async () => {
+    const page = (s: TestServer) => fetch(s.url, { headers: { accept: 'text/html' } });
+    const development = await page(server);
+    expect(development.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await development.text()).toMatch(/<html/i);
+    const prod = await page(production);
+    expect(prod.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+  });
+
+  it('compresses answers of 1 kB or more that the edge cache does not keep, as the client prefers', async () => {
+    // An error makes the response uncacheable, so it takes the uncached path.
+    const body = JSON.stringify({ query: '{ stocks(first: 40) { nodes { symbol name sector industry } } bad: stock(symbol: "not a symbol!") { name } }' });
+    const { request } = await import('node:http');
+    const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
+    const send = (encoding: string) =>
+      new Promise<{ headers: Record<string, any>; bytes: Buffer }>((resolve, reject) => {
+        const req = request(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const gzip = await send('gzip');
+    const br = await send('br, gzip');
+    const plain = await send('identity');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.bytes.length).toBeGreaterThan(1024);
+    const decoded = JSON.parse(gunzipSync(gzip.bytes).toString());
+    expect(decoded.data.stocks.nodes).toHaveLength(40);
+    expect(decoded.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(brotliDecompressSync(br.bytes).equals(plain.bytes)).toBe(true);
+  });
+
   it('turns introspection off', async () => {
     const error = errorOf(await production.query(`{ __schema { types { name } } }`));
     expect(error.message).toMatch(/introspection/i);
