@@ -20,6 +20,10 @@ describe('HTTP', () => {
     expect(result.headers.get('server-timing')).toMatch(/^total;dur=[\d.]+, db;dur=[\d.]+;desc="1 queries", cache;desc="(hit|miss)"$/);
     const failed = await server.query(`{ stock(symbol: "??") { symbol } }`);
     expect(failed.headers.get('server-timing')).toMatch(/desc="0 queries"/);
+    // Refusals before any GraphQL work carry it too (here a 415).
+    const refused = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get('server-timing')).toMatch(/^total;dur=[\d.]+, db;dur=0\.00;desc="0 queries", cache;desc="none"$/);
   });
 
   it('answers GET queries that carry a preflight header, and blocks simple GETs (CSRF prevention)', async () => {

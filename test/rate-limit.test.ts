@@ -32,6 +32,7 @@ describe('the per-client rate limit', () => {
     const refused = await post(server.url, '10.0.0.1');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(refused.headers.get('server-timing')).toMatch(/desc="0 queries"/);
     const body = (await refused.json()) as any;
     expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(body.errors[0].message).toMatch(/retry in \d+ s/);

@@ -26,7 +26,7 @@ import { onRawBody, parseBody } from './read-body.js';
 import { requestIdOf, type RequestObserver } from '../observability/request-observer.js';
 import { sendGraphQLError } from './respond.js';
 import { sendApolloResponse } from './send-apollo-response.js';
-import { edgeHitTiming, serverTiming } from './server-timing.js';
+import { edgeHitTiming, refusalTiming, serverTiming } from './server-timing.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<GraphQLContext>;
@@ -71,14 +71,14 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const contentType = req.headers['content-type'];
     if (contentType === undefined || mediaTypeEssence(contentType) !== 'application/json') {
       req.resume();
-      sendGraphQLError(res, 415, ErrorCode.BAD_REQUEST, `Content-Type ${contentType === undefined ? '(none)' : JSON.stringify(contentType)} is not supported: send the request body as application/json.`);
+      sendGraphQLError(res, 415, ErrorCode.BAD_REQUEST, `Content-Type ${contentType === undefined ? '(none)' : JSON.stringify(contentType)} is not supported: send the request body as application/json.`, refusalTiming(started));
       return undefined;
     }
     return new Promise<void>((resolve, reject) => {
       onRawBody(req, bodyLimitBytes, (raw) => {
         if (raw.kind === 'aborted') return resolve();
         if (raw.kind === 'tooLarge') {
-          sendGraphQLError(res, 413, ErrorCode.BAD_REQUEST, `The request body is larger than ${raw.limitBytes} bytes: send a smaller query.`);
+          sendGraphQLError(res, 413, ErrorCode.BAD_REQUEST, `The request body is larger than ${raw.limitBytes} bytes: send a smaller query.`, refusalTiming(started));
           return resolve();
         }
         try {
@@ -143,7 +143,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     if (request.bytes !== undefined) {
       const parsed = parseBody(request.bytes, req.headers['content-type']);
       if (parsed.kind === 'malformedJson') {
-        sendGraphQLError(res, 400, ErrorCode.BAD_REQUEST, `The request body is not valid JSON (${parsed.detail}).`);
+        sendGraphQLError(res, 400, ErrorCode.BAD_REQUEST, `The request body is not valid JSON (${parsed.detail}).`, refusalTiming(request.started));
         return null;
       }
       body = parsed.body;

@@ -3,6 +3,7 @@
  * and how the cache served it (`hit` when nothing came from the database; `edge;desc="hit"` when the
  * whole response came from the edge cache, before GraphQL ran at all).
  */
+import { performance } from 'node:perf_hooks';
 import type { CacheOutcome } from '../cache/index.js';
 
 export interface TimedStatements {
@@ -26,3 +27,8 @@ export function edgeHitTiming(totalMs: number): string {
 }
 
 const EDGE_HIT_REST = `${serverTiming(0, NO_STATEMENTS, 'hit').replace(/^total;dur=[\d.]+, /, '')}, edge;desc="hit"`;
+
+/** For answers written before any GraphQL work (refusals: 405, 413, 415, 429, bad JSON): time only. */
+export function refusalTiming(startedAt: number): Record<string, string> {
+  return { 'server-timing': serverTiming(performance.now() - startedAt, NO_STATEMENTS, 'none') };
+}

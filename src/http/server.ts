@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from '../logger.js';
 import type { GraphQLHandlerOptions } from './graphql-handler.js';
 import type { RateLimiter, RateVerdict } from './rate-limit/rate-limiter.js';
+import { refusalTiming } from './server-timing.js';
+import { performance } from 'node:perf_hooks';
 import { createGraphQLHandler } from './graphql-handler.js';
 import { sendGraphQLError, sendJson, sendText } from './respond.js';
 import { ErrorCode } from '../graphql/errors.js';
@@ -30,10 +32,10 @@ export interface HttpServerOptions extends GraphQLHandlerOptions {
 }
 
 /** 429 with Retry-After and a GraphQL-shaped RATE_LIMITED error; the body is drained, not read. */
-function sendRateLimited(req: IncomingMessage, res: ServerResponse, verdict: Extract<RateVerdict, { allowed: false }>): void {
+function sendRateLimited(req: IncomingMessage, res: ServerResponse, verdict: Extract<RateVerdict, { allowed: false }>, startedAt: number): void {
   req.resume();
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds) });
+  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds), ...refusalTiming(startedAt) });
   res.end(JSON.stringify({ errors: [{ message: `Too many requests from this client: retry in ${seconds} s.`, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: seconds } }] }));
 }
 
@@ -43,7 +45,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const limitThenHandle = (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> | undefined => {
     if (limiter === null) return handleGraphQL(req, res, search);
     const verdict = limiter(req);
-    const decide = (v: RateVerdict) => (v.allowed ? handleGraphQL(req, res, search) : sendRateLimited(req, res, v));
+    const startedAt = performance.now();
+    const decide = (v: RateVerdict) => (v.allowed ? handleGraphQL(req, res, search) : sendRateLimited(req, res, v, startedAt));
     return verdict instanceof Promise ? verdict.then(decide) : (decide(verdict) ?? undefined);
   };
   const server = createServer((req, res) => {
@@ -56,7 +59,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       switch (path) {
         case '/graphql':
           if (req.method !== 'GET' && req.method !== 'POST') {
-            return sendGraphQLError(res, 405, ErrorCode.BAD_REQUEST, `${req.method} is not supported on /graphql: use GET or POST.`, { allow: 'GET, POST' });
+            return sendGraphQLError(res, 405, ErrorCode.BAD_REQUEST, `${req.method} is not supported on /graphql: use GET or POST.`, { allow: 'GET, POST', ...refusalTiming(performance.now()) });
           }
           return limitThenHandle(req, res, search);
         case '/healthz':
