@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { dataOf, errorOf, startServer, type TestServer } from './helpers/server.js';
@@ -120,8 +122,6 @@ describe('production mode', () => {
   it('compresses answers of 1 kB or more that the edge cache does not keep, as the client prefers', async () => {
     // An error makes the response uncacheable, so it takes the uncached path.
     const body = JSON.stringify({ query: '{ stocks(first: 40) { nodes { symbol name sector industry } } bad: stock(symbol: "not a symbol!") { name } }' });
-    const { request } = await import('node:http');
-    const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
     const send = (encoding: string) =>
       new Promise<{ headers: Record<string, any>; bytes: Buffer }>((resolve, reject) => {
         const req = request(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': encoding } }, (res) => {
