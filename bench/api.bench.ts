@@ -6,12 +6,12 @@
  * Cores: the servers are pinned to CPU 0 and the load generator (this process) to CPU 1 where `taskset`
  * exists, so they do not steal each other's core; targets alternate run by run so drift hits all alike.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from '../src/paths.js';
 import { load, post, replayableHeaders, startApi, startBare, type BareAnswer, type LoadResult, type RunningServer } from './lib/http.js';
+import { pin, pinSelf } from './lib/pin.js';
+import { seedBenchMarket } from './lib/seed-market.js';
 import { summarize, type Summary } from './lib/stats.js';
 import { apiScenarios } from './scenarios.js';
 
@@ -43,17 +43,6 @@ export interface ApiBenchResult {
   pinned: boolean;
 }
 
-const AS_OF = '2026-11-27';
-
-function pinSelfTo(cpus: string): boolean {
-  if (!existsSync('/usr/bin/taskset')) return false;
-  return spawnSync('taskset', ['-pc', cpus, String(process.pid)]).status === 0;
-}
-
-function pin(server: RunningServer, cpu: number): void {
-  if (server.child.pid) spawnSync('taskset', ['-pc', String(cpu), String(server.child.pid)]);
-}
-
 function peakRss(server: RunningServer): number {
   try {
     const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
@@ -75,9 +64,7 @@ export async function runApiBench(options: { quick: boolean; log: (line: string)
   const dir = mkdtempSync(join(tmpdir(), 'stockql-bench-api-'));
   const servers: RunningServer[] = [];
   try {
-    const market = join(dir, 'market.db');
-    const seeded = spawnSync(process.execPath, [join(packageRoot, 'bin', 'stockql.js'), '--database', market, 'seed', '--as-of', AS_OF], { encoding: 'utf8' });
-    if (seeded.status !== 0) throw new Error(`seeding the benchmark market failed: ${seeded.stderr}`);
+    const market = seedBenchMarket(dir);
     // Seeded before pinning would matter: the seed runs on its own, on both cores.
     copyFileSync(market, join(dir, 'cold.db'));
     copyFileSync(market, join(dir, 'warm.db'));
@@ -108,7 +95,7 @@ export async function runApiBench(options: { quick: boolean; log: (line: string)
     }
     const bare = await startBare(responses, dir);
     servers.push(bare);
-    pinned = pinSelfTo('1');
+    pinned = pinSelf('1');
     if (pinned) for (const server of servers) pin(server, 0);
 
     const url: Record<Target, string> = { cold: cold.url, warm: warm.url, bare: bare.url };
@@ -151,6 +138,6 @@ export async function runApiBench(options: { quick: boolean; log: (line: string)
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dir, { recursive: true, force: true });
-    if (pinned) pinSelfTo('0,1');
+    if (pinned) pinSelf('0,1');
   }
 }

@@ -26,4 +26,11 @@ describe('loadEnv', () => {
     expect(loadEnv({ DATABASE_URL: 'file:/tmp/x.db' }).databasePath).toBe('/tmp/x.db');
     expect(loadEnv({ DATABASE_URL: 'sqlite:///tmp/y.db' }).databasePath).toBe('/tmp/y.db');
   });
+
+  it('runs the synthetic market on a simulated clock when asked, and refuses a time without a zone', () => {
+    expect(loadEnv({}).ingest.marketClock).toBeNull();
+    expect(loadEnv({ MARKET_CLOCK_START: '2026-11-30T15:00:00Z', MARKET_CLOCK_SPEED: '30' }).ingest.marketClock).toEqual({ startMs: Date.parse('2026-11-30T15:00:00Z'), speed: 30 });
+    expect(() => loadEnv({ MARKET_CLOCK_START: '2026-11-30 10:00' })).toThrow(/MARKET_CLOCK_START: must be an ISO 8601 time with a zone/);
+    expect(() => loadEnv({ MARKET_CLOCK_SPEED: '0' })).toThrow(/MARKET_CLOCK_SPEED/);
+  });
 });

@@ -79,6 +79,16 @@ const schema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   /** Seed of the embedded synthetic market. @default 42 */
   MARKET_SEED: z.coerce.number().int().default(42),
+  /**
+   * Synthetic market only: the simulated time when the process starts (ISO 8601 with a zone, e.g.
+   * `2026-11-25T15:00:00Z`), so the market trades on a weekend or at night (demos, benchmarks). @default unset (real time)
+   */
+  MARKET_CLOCK_START: z
+    .string()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && Number.isFinite(Date.parse(v)), 'must be an ISO 8601 time with a zone, e.g. 2026-11-25T15:00:00Z')
+    .optional(),
+  /** Synthetic market only: simulated seconds per real second (from MARKET_CLOCK_START, or from now). @default 1 */
+  MARKET_CLOCK_SPEED: z.coerce.number().positive().max(86_400).default(1),
 });
 
 export type Env = {
@@ -100,6 +110,8 @@ export type Env = {
     /** 0: no background updater in `serve`. */
     intervalSeconds: number;
     timeoutMs: number;
+    /** Null: the synthetic market trades in real time. */
+    marketClock: MarketClockSettings | null;
   };
   queryLimits: { maxCost: number; maxDepth: number };
   persistedQueries: 'apq' | 'safelist';
@@ -110,6 +122,12 @@ export type Env = {
   logLevel: (typeof logLevels)[number];
   marketSeed: number;
 };
+
+/** A simulated clock for the synthetic market: `startMs` when the process starts, running `speed` times real time. */
+export interface MarketClockSettings {
+  startMs: number;
+  speed: number;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -151,6 +169,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       // The synthetic market costs nothing to refresh; Yahoo is opt-in, as it spends someone's quota.
       intervalSeconds: e.INGEST_INTERVAL_SECONDS ?? (e.MARKET_PROVIDER === 'synthetic' ? 60 : 0),
       timeoutMs: e.INGEST_TIMEOUT_MS,
+      marketClock:
+        e.MARKET_CLOCK_START === undefined && e.MARKET_CLOCK_SPEED === 1
+          ? null
+          : { startMs: e.MARKET_CLOCK_START === undefined ? Date.now() : Date.parse(e.MARKET_CLOCK_START), speed: e.MARKET_CLOCK_SPEED },
     },
     queryLimits: { maxCost: e.QUERY_MAX_COST, maxDepth: e.QUERY_MAX_DEPTH },
     persistedQueries: e.PERSISTED_QUERIES,

@@ -92,6 +92,8 @@ export function createPrometheus(sources: PrometheusSources): Prometheus {
   });
   const ingestRetries = new Counter({ name: 'stockql_ingest_retries_total', help: 'Provider requests retried by the ingest updater.', registers });
   const ingestRequests = new Counter({ name: 'stockql_ingest_requests_total', help: 'Provider requests sent by the ingest updater, retries included.', registers });
+  const ingestCommits = new Counter({ name: 'stockql_ingest_commits_total', help: 'Write transactions (batches of stocks) the ingest updater committed.', registers });
+  const ingestUpdated = new Counter({ name: 'stockql_ingest_stocks_updated_total', help: 'Stocks whose fetched data the ingest updater committed.', registers });
 
   new Gauge({
     name: 'stockql_search_index_documents',
@@ -125,6 +127,8 @@ export function createPrometheus(sources: PrometheusSources): Prometheus {
       ingest.inc({ result: 'skipped_fresh' }, summary.skippedFresh);
       ingestRetries.inc(summary.retried);
       ingestRequests.inc(summary.requests);
+      ingestCommits.inc(summary.batches);
+      ingestUpdated.inc(summary.updated);
     },
   };
 }

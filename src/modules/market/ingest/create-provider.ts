@@ -21,6 +21,18 @@ export interface ProviderSettings {
   timeoutMs: number;
   /** Seed of the embedded market, which the synthetic provider continues. */
   marketSeed: number;
+  /** The synthetic market's simulated clock; null or absent: real time. */
+  marketClock?: { startMs: number; speed: number } | null;
+}
+
+/**
+ * The synthetic market's clock: real time, or a simulated one that starts at `startMs` now and runs
+ * `speed` times as fast, so a closed market can be watched trading (the live-market benchmark uses it).
+ */
+export function marketClock(settings: ProviderSettings['marketClock'], realNow: () => number = Date.now): () => number {
+  if (!settings) return realNow;
+  const startedAt = realNow();
+  return () => settings.startMs + (realNow() - startedAt) * settings.speed;
 }
 
 /** Effectively no limit: the synthetic provider computes locally. */
@@ -30,7 +42,7 @@ const YAHOO_RATE_PER_SECOND = 5;
 export function createProvider(settings: ProviderSettings, store: IngestStore): Provider {
   return settings.provider === 'yahoo'
     ? createYahooProvider({ baseUrl: settings.yahooBaseUrl })
-    : createSyntheticProvider({ seed: settings.marketSeed, anchorOf: (symbol, before) => store.syntheticAnchor(symbol, before) });
+    : createSyntheticProvider({ seed: settings.marketSeed, anchorOf: (symbol, before) => store.syntheticAnchor(symbol, before), now: marketClock(settings.marketClock) });
 }
 
 export function createFetchPolicy(settings: ProviderSettings): CallPolicy {
