@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { packageRoot } from '../../src/paths.js';
+import { onInterrupt } from './cleanup.js';
 
 export interface RunningServer {
   url: string;
@@ -44,27 +45,53 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string, child:
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function stopper(child: ChildProcess): () => Promise<void> {
-  return () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
+/**
+ * How a server is stopped: SIGTERM (after SIGCONT, in case a benchmark paused it: a stopped process keeps
+ * a SIGTERM pending), SIGKILL 5 s later. Also registered for an interrupt of the whole run (./cleanup.ts)
+ * until the child has exited, so Ctrl-C never leaves a server behind.
+ */
+function stopper(child: ChildProcess, what: string): () => Promise<void> {
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
+  const unregister = onInterrupt(`${what} (pid ${child.pid})`, stop);
+  child.once('exit', unregister);
+  return stop;
 }
 
-/** The built API (`node bin/stockql.js serve`) in production mode on a free loopback port. */
-export async function startApi(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [join(packageRoot, 'bin', 'stockql.js'), 'serve'], {
+/**
+ * Suspends a server (SIGSTOP) or lets it run again (SIGCONT). A server with a background updater would
+ * otherwise keep committing on the servers' core while another server is measured there.
+ */
+export function pause(server: RunningServer): void {
+  server.child.kill('SIGSTOP');
+}
+
+export function resume(server: RunningServer): void {
+  server.child.kill('SIGCONT');
+}
+
+/**
+ * The built API (`node bin/stockql.js serve`) in production mode on a free loopback port.
+ * `root` is the package to start (its bin/ and dist/): this tree, or another build of the code, such as
+ * the `--before` baseline's worktree (./before-build.ts). @default this package
+ */
+export async function startApi(databasePath: string, env: Record<string, string> = {}, root = packageRoot): Promise<RunningServer> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'stockql.js'), 'serve'], {
     // LOG_LEVEL stays info: the "serving" line is how we learn the port.
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databasePath, INGEST_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_SECOND: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const stop = stopper(child, 'the API'); // at once: an interrupt during its start stops it too
   const match = await withTimeout(waitForLine(child, /"url":"(http:\/\/[^"]+)"/, 'the API'), 120_000, 'the API did not report its URL', child);
   child.stdout?.resume();
   child.stderr?.resume();
-  return { url: match[1]!, child, stop: stopper(child) };
+  return { url: match[1]!, child, stop };
 }
 
 /** What the bare server answers to one request body: the text, or the text with the API's headers. */
@@ -75,8 +102,25 @@ export async function startBare(responses: Record<string, BareAnswer>, dir: stri
   const file = join(dir, `bare-responses-${process.pid}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(responses));
   const child = spawn(process.execPath, [join(packageRoot, 'bench', 'lib', 'bare-server.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = stopper(child, 'the bare server');
   const match = await withTimeout(waitForLine(child, /^(\d+)$/m, 'the bare server'), 30_000, 'the bare server did not report its port', child);
-  return { url: `http://127.0.0.1:${match[1]}/graphql`, child, stop: stopper(child) };
+  return { url: `http://127.0.0.1:${match[1]}/graphql`, child, stop };
+}
+
+/**
+ * PostGraphile 4 (bench/lib/postgraphile-server.mjs) in production mode on a free loopback port, serving
+ * the PostgreSQL database at `postgresUrl`; ready once its schema is built.
+ */
+export async function startPostGraphile(postgresUrl: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, [join(packageRoot, 'bench', 'lib', 'postgraphile-server.mjs'), postgresUrl], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = stopper(child, 'PostGraphile');
+  const match = await withTimeout(waitForLine(child, /^(\d+)$/m, 'PostGraphile'), 60_000, 'PostGraphile did not report its port', child);
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { url: `http://127.0.0.1:${match[1]}/graphql`, child, stop };
 }
 
 export interface LoadResult {

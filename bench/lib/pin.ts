@@ -21,3 +21,12 @@ export function pin(server: RunningServer, cpu: number): void {
 export function pinAllThreads(server: RunningServer, cpu: number): void {
   if (server.child.pid) spawnSync('taskset', ['-a', '-pc', String(cpu), String(server.child.pid)]);
 }
+
+/**
+ * Pins one process by pid (for processes this one did not start, such as the PostgreSQL backends serving
+ * a server's pool); false when taskset is missing or refused.
+ */
+export function pinProcess(pid: number, cpu: number): boolean {
+  if (!existsSync('/usr/bin/taskset')) return false;
+  return spawnSync('taskset', ['-pc', String(cpu), String(pid)]).status === 0;
+}

@@ -37,3 +37,20 @@ export async function ingestCommits(graphqlUrl: string): Promise<{ batches: numb
 }
 
 export const hitRatio = (hits: number, misses: number): number | null => (hits + misses === 0 ? null : hits / (hits + misses));
+
+/** Everything above at once, from a running server (a paused one would not answer). */
+export async function snapshot(graphqlUrl: string | { url: string }) {
+  const url = typeof graphqlUrl === 'string' ? graphqlUrl : graphqlUrl.url;
+  return { cache: await cacheCounters(url), sql: await sqlStatements(url), ingest: await ingestCommits(url) };
+}
+export type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
+/** The hits and misses between two readings, per namespace. */
+export function diffCounters(before: CacheCounters, after: CacheCounters): CacheCounters {
+  const out: CacheCounters = {};
+  for (const [ns, a] of Object.entries(after)) {
+    const b = before[ns] ?? { hits: 0, misses: 0 };
+    out[ns] = { hits: a.hits - b.hits, misses: a.misses - b.misses };
+  }
+  return out;
+}
