@@ -90,6 +90,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
       logger,
       counters,
       queryLimits: env.queryLimits,
+      executor: env.graphqlExecutor,
       persistedQueries: env.persistedQueries,
       operationManifest,
     });

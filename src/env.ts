@@ -73,6 +73,12 @@ const schema = z.object({
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(10_000),
   /** Deepest selection nesting an operation may have; deeper ones get QUERY_TOO_DEEP. @default 10 */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
+  /**
+   * What executes operations: `jit` compiles each query once with graphql-jit (responses identical to
+   * graphql-js, which still runs whatever jit cannot match: src/graphql/executor/); `graphql-js` is Apollo's
+   * own execution. @default jit
+   */
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   /** @default development */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** @default info */
@@ -114,6 +120,7 @@ export type Env = {
     marketClock: MarketClockSettings | null;
   };
   queryLimits: { maxCost: number; maxDepth: number };
+  graphqlExecutor: 'jit' | 'graphql-js';
   persistedQueries: 'apq' | 'safelist';
   rateLimit: { ratePerSecond: number; burst: number; trustProxy: boolean };
   observability: { slowRequestMs: number; statementWarnThreshold: number };
@@ -175,6 +182,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
           : { startMs: e.MARKET_CLOCK_START === undefined ? Date.now() : Date.parse(e.MARKET_CLOCK_START), speed: e.MARKET_CLOCK_SPEED },
     },
     queryLimits: { maxCost: e.QUERY_MAX_COST, maxDepth: e.QUERY_MAX_DEPTH },
+    graphqlExecutor: e.GRAPHQL_EXECUTOR,
     persistedQueries: e.PERSISTED_QUERIES,
     observability: { slowRequestMs: e.SLOW_REQUEST_MS, statementWarnThreshold: e.SQL_STATEMENTS_WARN },
     rateLimit: { ratePerSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST, trustProxy: e.TRUST_PROXY === 'true' },

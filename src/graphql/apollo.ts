@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import type { RequestCounters } from '../modules/metrics/metrics.service.js';
 import type { GraphQLContext } from './context.js';
 import { ErrorCode, MASKED_ERROR_MESSAGE } from './errors.js';
+import { jitExecutorGateway } from './executor/executor-gateway.js';
 import { queryLimitsPlugin, type QueryLimits } from './plugins/query-limits.js';
 import { manifestKeyValueCache } from './safelist/manifest-cache.js';
 import type { OperationManifest } from './safelist/operation-manifest.js';
@@ -30,13 +31,18 @@ export interface ApolloOptions {
   persistedQueries: 'apq' | 'safelist';
   /** The trusted documents (src/generated/operation-manifest.json, from operations/*.graphql). */
   operationManifest: OperationManifest;
+  /** `jit`: queries compiled by graphql-jit (src/graphql/executor/); `graphql-js`: Apollo's own execution. @default jit */
+  executor?: 'jit' | 'graphql-js';
 }
 
 export function createApollo(options: ApolloOptions): ApolloServer<GraphQLContext> {
-  const { isProduction, persistedQueryCache, logger, counters, queryLimits, persistedQueries, operationManifest } = options;
+  const { isProduction, persistedQueryCache, logger, counters, queryLimits, persistedQueries, operationManifest, executor = 'jit' } = options;
   const safelist = persistedQueries === 'safelist';
+  const schema = buildSchema();
   return new ApolloServer<GraphQLContext>({
-    schema: buildSchema(),
+    // The gateway option replaces only execution; everything else below applies in both modes. Of the plugins
+    // below (and Apollo's implicit ones), only cacheControl hooks willResolveField, so no-op leaf hooks may go.
+    ...(executor === 'jit' ? { gateway: jitExecutorGateway(schema, { logger, inlineNoOpLeafFields: true }) } : { schema }),
     introspection: !isProduction,
     includeStacktraceInErrorResponses: !isProduction,
     csrfPrevention: true,
