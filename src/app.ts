@@ -53,11 +53,12 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     // 250 ms bounds how long a request can wait on a slow or vanished Redis before it is served without it.
     const cache = createCache({ url: env.cacheUrl, keyPrefix: env.cacheKeyPrefix, namespaces: env.cacheNamespaces, operationTimeoutMs: 250, logger });
     closeCache = () => cache.close();
-    // `CACHE_URL=off` means no caching at any level: the benchmarks' cold path.
-    const edge = cache.mode === 'off' || env.responseCacheBytes === 0 ? null : new EdgeCache({ maxBytes: env.responseCacheBytes });
-    const cacheMetrics = cacheMetricsSource(cache, edge);
+    let edge: EdgeCache | null = null;
+    const cacheMetrics = cacheMetricsSource(cache, () => edge);
     const operations = new OperationStats({ slowRequestMs: env.observability.slowRequestMs });
     const services = createServices(database, counters, logger, cacheMetrics, operations);
+    // `CACHE_URL=off` means no caching at any level: the benchmarks' cold path.
+    if (cache.mode !== 'off' && env.responseCacheBytes > 0) edge = new EdgeCache({ maxBytes: env.responseCacheBytes, versions: services.versions });
     stopSearchIndex = () => services.searchIndex.stop();
     if ((await services.stores.market.listedSymbols()).size === 0) {
       logger.info('database has no stocks: seeding the embedded market', { database: env.databasePath });
@@ -98,8 +99,7 @@ export async function createApp(env: Env, { logger, onSeedProgress }: CreateAppO
     const server = createHttpServer({
       apollo,
       createContext: (recorder, caching, requestId) => createContext(services, cache, recorder, caching, requestId),
-      dataVersion: () => services.dataVersion.current(),
-      indexVersion: () => services.searchIndex.current()?.dataVersion ?? -1,
+      versions: services.versions,
       edge,
       counters,
       logger,

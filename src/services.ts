@@ -2,7 +2,8 @@
  * Builds every store and service over one open database: the composition of the data layer.
  */
 import type { DatabaseHandle } from './db/connection.js';
-import { DataVersionTracker } from './db/data-version.js';
+import { withLocalTags } from './cache/index.js';
+import { DataVersions } from './db/data-versions.js';
 import { createChartStore } from './modules/charts/charts.store.js';
 import { createChartsService } from './modules/charts/charts.service.js';
 import { createIngestStore } from './modules/market/ingest/ingest.store.js';
@@ -11,7 +12,8 @@ import { createMetricsService, type CacheMetricsSource, type RequestCounters } f
 import { createMetricsStore } from './modules/metrics/metrics.store.js';
 import { createSearchService } from './modules/search/search.service.js';
 import type { OperationStats } from './observability/operation-stats.js';
-import { SearchIndexHolder } from './modules/search/search-index-holder.js';
+import { SEARCH_INDEX_TAG, SearchIndexHolder } from './modules/search/search-index-holder.js';
+import { createSearchRowsReader } from './modules/search/search-rows.store.js';
 import { createSearchStore } from './modules/search/search.store.js';
 import type { Logger } from './logger.js';
 import { createSectorStore } from './modules/sectors/sectors.store.js';
@@ -20,27 +22,29 @@ import { createStockStore } from './modules/stocks/stocks.store.js';
 import { createStocksService } from './modules/stocks/stocks.service.js';
 
 export function createServices(database: DatabaseHandle, counters: RequestCounters, logger: Logger, cacheMetrics: CacheMetricsSource, operations: OperationStats) {
-  const dataVersion = new DataVersionTracker(database.sqlite);
+  const dataVersions = new DataVersions(database.sqlite);
   const stores = {
     stocks: createStockStore(database.db),
     sectors: createSectorStore(database.sqlite),
     charts: createChartStore(database.sqlite),
     search: createSearchStore(database.sqlite),
-    market: createMarketStore(database.sqlite, { onCommit: () => dataVersion.invalidate() }),
+    market: createMarketStore(database.sqlite, { onCommit: () => dataVersions.invalidate() }),
     ingest: createIngestStore(database.sqlite),
     metrics: createMetricsStore(database.sqlite, database.path),
   };
-  const searchIndex = new SearchIndexHolder({ store: stores.search, dataVersion: async () => dataVersion.current(), logger });
+  const searchIndex = new SearchIndexHolder({ store: stores.search, readRows: createSearchRowsReader(database.sqlite), changes: dataVersions, logger });
   return {
     stores,
-    /** The data version as of the last commit: part of every cache key. */
-    dataVersion,
+    /** The versions of every piece of data as of the last commit, by tag (src/db/data-versions.ts). */
+    dataVersions,
+    /** What cache entries are judged by: the data versions, and the search index's generation. */
+    versions: withLocalTags(dataVersions, { [SEARCH_INDEX_TAG]: () => searchIndex.generation() }),
     searchIndex,
     stocks: createStocksService(),
     sectors: createSectorsService(),
     charts: createChartsService(),
     search: createSearchService(searchIndex),
-    metrics: createMetricsService(stores.metrics, counters, () => dataVersion.current(), cacheMetrics, operations),
+    metrics: createMetricsService(stores.metrics, counters, () => dataVersions.clock, cacheMetrics, operations),
   };
 }
 

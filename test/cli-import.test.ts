@@ -32,7 +32,7 @@ function readDb(path: string) {
   return withDb(path, (db) => ({
     symbols: db.prepare('SELECT symbol FROM stocks ORDER BY symbol').pluck().all() as string[],
     bars: db.prepare('SELECT count(*) FROM bars').pluck().get() as number,
-    version: Number(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get() ?? 0),
+    version: Number(db.prepare(`SELECT seq FROM data_clock WHERE id = 1`).pluck().get() ?? 0),
   }));
 }
 

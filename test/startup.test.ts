@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMarket } from '../src/cli/commands/open-writable.js';
+import { createLogger } from '../src/logger.js';
 import { seedEmbeddedMarket } from '../src/modules/market/seed-market.js';
 import { runCli } from './helpers/cli.js';
 import { dataOf, startServer } from './helpers/server.js';
@@ -33,7 +34,7 @@ function fingerprint(path: string): string {
 const dataVersion = (path: string) => {
   const db = new Database(path, { readonly: true });
   try {
-    return Number(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get());
+    return Number(db.prepare(`SELECT seq FROM data_clock WHERE id = 1`).pluck().get());
   } finally {
     db.close();
   }
@@ -51,23 +52,30 @@ describe('first start', () => {
     } finally {
       await first.close();
     }
-    expect(dataVersion(path)).toBe(1);
+    const seeded = dataVersion(path);
+    expect(seeded).toBeGreaterThan(0);
     const second = await startServer({ databasePath: path });
     await second.close();
-    expect(dataVersion(path)).toBe(1);
+    // The second start found the stocks and wrote nothing: the data clock did not move.
+    expect(dataVersion(path)).toBe(seeded);
   });
 });
 
 describe('two processes starting on one empty file', () => {
   it('seed it once between them and both serve it', async () => {
     const path = join(dir, 'shared.db');
-    const servers = await Promise.all([startServer({ databasePath: path }), startServer({ databasePath: path })]);
+    // Each server says in its log whether it seeded or found another's seed: exactly one may seed.
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const servers = await Promise.all([startServer({ databasePath: path, logger }), startServer({ databasePath: path, logger })]);
     try {
       for (const server of servers) expect(dataOf(await server.query(`{ stocks { totalCount } }`)).stocks.totalCount).toBeGreaterThanOrEqual(300);
     } finally {
       await Promise.all(servers.map((s) => s.close()));
     }
-    expect(dataVersion(path)).toBe(1);
+    const said = (message: string) => lines.filter((line) => (JSON.parse(line) as { msg: string }).msg === message).length;
+    expect(said('seeded the embedded market')).toBe(1);
+    expect(said('another process seeded the database first; using its data')).toBe(1);
   });
 });
 

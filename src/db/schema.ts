@@ -106,3 +106,31 @@ export const leases = sqliteTable('leases', {
   /** Unix milliseconds after which another process may take the lease. */
   expiresAt: integer('expires_at').notNull(),
 });
+
+/**
+ * The change clock of this file (one row). `seq` grows with every change to a stock row or a bar, by any
+ * writer: the triggers of migration 0002 advance it in the writing transaction, so plain SQL into the file
+ * is seen like our own writes. `bulk` is set only inside a bulk write (seed, import) that records its
+ * changes per stock itself instead of per bar row; `databaseId` names this file in shared cache keys.
+ */
+export const dataClock = sqliteTable('data_clock', {
+  id: integer('id').primaryKey(),
+  seq: integer('seq').notNull(),
+  bulk: integer('bulk').notNull(),
+  databaseId: text('database_id').notNull(),
+});
+
+/**
+ * The version of each piece of data a cache entry can depend on: the `seq` of its last change. Tags:
+ * `s:<symbol>` a stock row, `b:<symbol>` its bars, `q` any stock row (lists over all stocks), `q:<sector>`
+ * any stock row in that sector (before or after the change), `l` the listings (symbols, names, sectors).
+ * Readers ask for the rows with `seq` above the last one they saw (src/db/data-versions.ts).
+ */
+export const dataVersions = sqliteTable(
+  'data_versions',
+  {
+    tag: text('tag').primaryKey(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [index('data_versions_seq_idx').on(t.seq)],
+);

@@ -1,17 +1,18 @@
 /**
  * POST/GET /graphql on plain node:http. In order:
  * 1. read the raw body (size-limited), but do not parse it yet;
- * 2. edge cache: a request that passes Apollo's CSRF rule is keyed by (data version, search index version,
- *    method, query string, body bytes, Accept); a stored response is written as it is (pre-compressed, ETag/304, Age) before any
- *    JSON parsing or GraphQL work, and an identical request already running is awaited instead of repeated;
- * 3. otherwise parse, run Apollo inside the request's statement recorder, and keep the response when it
+ * 2. edge cache: a request that passes Apollo's CSRF rule is keyed by (method, query string, body bytes,
+ *    Accept); a stored response that is still fresh (nothing it read has changed: src/http/edge/edge-cache.ts)
+ *    is written as it is (pre-compressed, ETag/304, Age) before any JSON parsing or GraphQL work, and an
+ *    identical request already running is awaited instead of repeated;
+ * 3. otherwise parse, run Apollo with the request's statement recorder in its context, and keep the response when it
  *    has no errors and Apollo's cacheControl hints make it publicly cacheable.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { CacheTally, type RequestCaching } from '../cache/index.js';
-import { StatementRecorder, withStatementRecorder } from '../db/statement-recorder.js';
+import { CacheTally, type RequestCaching, type VersionReader } from '../cache/index.js';
+import { StatementRecorder } from '../db/statement-recorder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
 import type { RequestCounters } from '../modules/metrics/metrics.service.js';
@@ -31,10 +32,8 @@ import { edgeHitTiming, refusalTiming, serverTiming } from './server-timing.js';
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<GraphQLContext>;
   createContext: (recorder: StatementRecorder, caching: RequestCaching, requestId: string) => GraphQLContext;
-  /** The data version as of the last commit (cheap enough to read per request). */
-  dataVersion: () => number;
-  /** The data version the live search index was built from (it lags `dataVersion` briefly). */
-  indexVersion: () => number;
+  /** The current version of each piece of data: what the loaders key by and the edge cache judges by. */
+  versions: VersionReader;
   /** Whole-response cache; null when caching is off. */
   edge: EdgeCache | null;
   /** Edge hits never reach Apollo's counting plugin, so the handler counts them. */
@@ -51,7 +50,6 @@ interface RequestFacts {
   method: string;
   search: string;
   bytes: Buffer | undefined;
-  dataVersion: number;
   started: number;
 }
 
@@ -101,10 +99,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     started: number,
     requestId: string,
   ): Promise<void> | undefined {
-    const facts: RequestFacts = { requestId, method, search, bytes, dataVersion: options.dataVersion(), started };
+    const facts: RequestFacts = { requestId, method, search, bytes, started };
     // Requests Apollo would refuse as possible CSRF never get an answer from the cache either.
     if (edge === null || !passesCsrfPrevention(method, req.headers)) return run(req, res, facts, undefined);
-    const key = responseCacheKey({ dataVersion: facts.dataVersion, indexVersion: options.indexVersion(), method, search, body: bytes, accept: req.headers.accept });
+    const key = responseCacheKey({ method, search, body: bytes, accept: req.headers.accept });
     const answer = (entry: EncodedResponse): undefined => {
       counters.requests += 1;
       sendEncoded(req, res, entry, { serverTiming: edgeHitTiming(performance.now() - started) });
@@ -124,21 +122,22 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     if (cached !== undefined) return answer(cached);
     const inFlight = edge.inFlight(key);
     if (inFlight === undefined) return run(req, res, facts, edge.begin(key));
-    // An identical request is running: take its answer when it is cacheable, else run our own.
-    return inFlight.then((entry) => (entry === null ? run(req, res, facts, edge.begin(key)) : answer(entry)));
+    // An identical request is running: take its answer when it is cacheable and still fresh (a commit may
+    // have landed while it ran), else run our own.
+    return inFlight.then((entry) => (entry === null || !edge.isFresh(entry) ? run(req, res, facts, edge.begin(key)) : answer(entry)));
   }
 
   async function run(req: IncomingMessage, res: ServerResponse, request: RequestFacts, pending: PendingResponse | undefined): Promise<void> {
     let entry: EncodedResponse | null = null;
     try {
-      entry = await execute(req, res, { ...request, cacheable: pending !== undefined });
+      entry = await execute(req, res, request, pending !== undefined);
     } finally {
       pending?.finish(entry);
     }
   }
 
   /** Runs the operation through Apollo and answers; returns the encoded response when it may be cached. */
-  async function execute(req: IncomingMessage, res: ServerResponse, request: RequestFacts & { cacheable: boolean }): Promise<EncodedResponse | null> {
+  async function execute(req: IncomingMessage, res: ServerResponse, request: RequestFacts, cacheable: boolean): Promise<EncodedResponse | null> {
     let body: unknown;
     if (request.bytes !== undefined) {
       const parsed = parseBody(request.bytes, req.headers['content-type']);
@@ -152,20 +151,21 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
+    // The context's recording views count the request's statements (src/db/statement-recorder.ts).
     const recorder = new StatementRecorder();
-    const caching: RequestCaching = { dataVersion: request.dataVersion, tally: new CacheTally() };
+    // Read before any data is: the response is judged by this id and by the versions its loaders saw.
+    const databaseId = options.versions.databaseId;
+    const caching: RequestCaching = { versions: options.versions, deps: new Map(), tally: new CacheTally() };
     const context = options.createContext(recorder, caching, request.requestId);
-    const response = await withStatementRecorder(recorder, () =>
-      options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method, headers, search: request.search, body },
-        context: async () => context,
-      }),
-    );
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method, headers, search: request.search, body },
+      context: async () => context,
+    });
     const timing = () => serverTiming(performance.now() - request.started, recorder, caching.tally.outcome());
 
-    const policy = parseCachePolicy(response.headers.get('cache-control'));
+    // Only a response the edge cache may keep needs its Cache-Control parsed.
+    const policy = cacheable ? parseCachePolicy(response.headers.get('cache-control')) : null;
     const storable =
-      request.cacheable &&
       policy?.scope === 'public' &&
       (response.status ?? 200) === 200 &&
       response.body.kind === 'complete' &&
@@ -196,6 +196,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       maxAgeSeconds: policy.maxAgeSeconds,
     });
     entry.operationName = context.response.operationName;
+    entry.deps = caching.deps;
+    entry.databaseId = databaseId;
     sendEncoded(req, res, entry, { serverTiming: timing() });
     observe();
     return entry;

@@ -40,8 +40,8 @@ describe('read-through caching', () => {
   }
 
   it('reads a cold key once for 50 concurrent requests that all need it', async () => {
-    // A commit makes every key cold (keys carry the data version).
-    await writeQuotePrice(server.databasePath, 'XOM', 100);
+    // A commit to NVDA makes its keys cold (keys carry the versions of what they read).
+    await writeQuotePrice(server.databasePath, 'NVDA', 100);
     const before = loads('stock');
     // 50 different documents (aliases differ), so neither the edge cache nor one request's DataLoader can
     // merge them: only the cache layer's single-flight can.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { responseCacheKey, type RequestKeyParts } from '../../src/http/edge/request-key.js';
 
-const base: RequestKeyParts = { dataVersion: 1, indexVersion: 1, method: 'POST', search: '', body: Buffer.from('{"query":"{ ping }"}'), accept: 'application/json' };
+const base: RequestKeyParts = { method: 'POST', search: '', body: Buffer.from('{"query":"{ ping }"}'), accept: 'application/json' };
 
 describe('responseCacheKey', () => {
   it('gives the same key for byte-identical requests', () => {
@@ -17,8 +17,6 @@ describe('responseCacheKey', () => {
   it('changes with every part', () => {
     const variants: RequestKeyParts[] = [
       base,
-      { ...base, dataVersion: 2 },
-      { ...base, indexVersion: 2 },
       { ...base, method: 'GET' },
       { ...base, search: '?query=%7Bping%7D' },
       { ...base, body: Buffer.from('{"query":"{ping}"}') },

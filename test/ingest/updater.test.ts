@@ -21,7 +21,9 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the ingest updater', () => {
   it('runs inside the API, and the API serves what it committed', async () => {
-    const server = await startServer({ env: { INGEST_INTERVAL_SECONDS: '1' } });
+    // An open market (a Monday morning on a minute-per-second clock): every round has new prices to commit.
+    // On the real clock a weekend run would commit nothing, and a round that changes nothing moves no version.
+    const server = await startServer({ env: { INGEST_INTERVAL_SECONDS: '1', MARKET_CLOCK_START: '2026-11-30T15:00:00Z', MARKET_CLOCK_SPEED: '60' } });
     try {
       // While the updater's first round writes the whole market, a busy test machine can stall the server
       // long enough for a pooled keep-alive connection to be reset under a new request; a read is safe to

@@ -48,7 +48,7 @@ export async function startSafelistServer(manifest: OperationManifest, mode: 'sa
   });
   const { url } = await startStandaloneServer(apollo, {
     listen: { port: 0, host: '127.0.0.1' },
-    context: async () => createContext(services, cache, new StatementRecorder(), { dataVersion: services.dataVersion.current(), tally: new CacheTally() }, 'safelist-test'),
+    context: async () => createContext(services, cache, new StatementRecorder(), { versions: services.versions, deps: new Map(), tally: new CacheTally() }, 'safelist-test'),
   });
   const answer = async (response: Response) => ({ status: response.status, body: (await response.json()) as any });
   return {

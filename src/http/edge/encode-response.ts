@@ -30,6 +30,12 @@ export interface EncodedResponse {
   sizeBytes: number;
   /** The GraphQL operation it answers (for metrics and logs of edge hits); null when anonymous. */
   operationName?: string | null;
+  /**
+   * What the answer was built from: every data tag it read, at the version read (src/cache/freshness.ts),
+   * and the data set's identity. The edge cache serves it only while all of them are still current.
+   */
+  deps?: ReadonlyMap<string, number>;
+  databaseId?: string;
 }
 
 /**

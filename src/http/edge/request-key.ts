@@ -5,17 +5,13 @@
  * what a hit is meant to skip. That is safe because a client repeating a request sends the same bytes,
  * and two byte forms of the same query (other whitespace, other key order) merely get separate entries:
  * a different byte form only costs a miss, never a wrong answer.
+ *
+ * No data version is part of the key: freshness is judged per entry, by what its answer read
+ * (src/http/edge/edge-cache.ts), so a commit retires only the entries it concerns.
  */
 import { createHash } from 'node:crypto';
 
 export interface RequestKeyParts {
-  /** Bumped whenever the data changes, so every older entry stops matching at once. */
-  dataVersion: number;
-  /**
-   * The data version the live search index was built from. It catches up with `dataVersion` a moment
-   * after a commit, and search answers change when it does, so it is part of the key too.
-   */
-  indexVersion: number;
   method: string;
   /** The URL's query string, `?` included, as GET operations carry the query there. */
   search: string;
@@ -38,7 +34,7 @@ export function responseCacheKey(parts: RequestKeyParts): string {
   // in as latin1, one character per byte, so the raw form is exact.
   const field = (value: string | undefined) => (value === undefined ? '-' : `${value.length}:${value}`);
   const body = parts.body === undefined ? '-' : `${parts.body.length}:${parts.body.toString('latin1')}`;
-  const raw = `${parts.dataVersion}|${parts.indexVersion}|${field(parts.method)}|${field(parts.search)}|${field(parts.accept)}|${body}`;
+  const raw = `${field(parts.method)}|${field(parts.search)}|${field(parts.accept)}|${body}`;
   // Raw keys always contain '|'; base64url digests never do, so the two forms cannot collide.
   return raw.length <= MAX_RAW_KEY_LENGTH ? raw : createHash('sha256').update(raw, 'latin1').digest('base64url');
 }

@@ -83,6 +83,15 @@ export class ResponseStore {
     return true;
   }
 
+  /** Drops an entry found stale after `get` counted it a hit: it is counted a miss instead. */
+  retire(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.remove(key, entry);
+    this.hits -= 1;
+    this.misses += 1;
+  }
+
   clear(): void {
     this.entries.clear();
     this.bytes = 0;

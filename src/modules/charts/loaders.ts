@@ -5,6 +5,7 @@
  */
 import type DataLoader from 'dataloader';
 import { createCachedLoader, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
+import { dataTags } from '../../db/data-versions.js';
 import { buildChart, type ChartModel, type PricePointModel } from './chart-model.js';
 import { INTERVAL_SOURCES, RANGE_SPECS, type ChartInterval, type ChartRange } from './chart-ranges.js';
 import type { ChartStore } from './charts.store.js';
@@ -23,6 +24,7 @@ export function createChartLoader(store: ChartStore, chartCache: NamespaceCache,
     kind: 'chart',
     caching,
     keyOf: chartCacheKey,
+    tagsOf: (key) => [dataTags.bars(key.symbol)],
     batch: async (keys) => {
       const groups = new Map<string, ChartKey[]>();
       for (const key of keys) {

@@ -7,6 +7,7 @@
  * what makes SQLite take several hundred thousand bars per second.
  */
 import type Database from 'better-sqlite3';
+import { createBulkChanges } from '../../db/bulk-changes.js';
 
 export interface ListingFacts {
   symbol: string;
@@ -77,7 +78,7 @@ export interface WriteSummary {
 export interface MarketStore {
   /** Symbols listed now. */
   listedSymbols(): Promise<Set<string>>;
-  /** Writes `stocks` in one transaction; bumps the data version when it commits. */
+  /** Writes `stocks` in one transaction; the data clock moves only when a row actually changed. */
   write(stocks: Iterable<StockWrite>, options?: WriteOptions): Promise<WriteSummary>;
 }
 
@@ -86,7 +87,7 @@ const BAR_COLUMNS = 8;
 
 export interface MarketStoreOptions {
   /**
-   * Called after each write commits. The data version tracker of the same connection needs it: SQLite's
+   * Called after each write commits. The data versions reader of the same connection needs it: SQLite's
    * `PRAGMA data_version` reports other connections' commits, never this one's.
    */
   onCommit?: () => void;
@@ -100,17 +101,22 @@ export function createMarketStore(sqlite: Database.Database, storeOptions: Marke
                         change_percent, volume, market_cap, quote_updated_at)
     VALUES (@symbol, @name, @exchange, @sector, @industry, @currency, 0, 0, 0, 0, 0, 0, 0)
     ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, exchange = excluded.exchange, sector = excluded.sector,
-      industry = excluded.industry, currency = excluded.currency`);
+      industry = excluded.industry, currency = excluded.currency
+    WHERE (name, exchange, sector, industry, currency)
+      IS NOT (excluded.name, excluded.exchange, excluded.sector, excluded.industry, excluded.currency)`);
   const updateQuote = sqlite.prepare(`/* updateQuote */
     UPDATE stocks SET shares_outstanding = @sharesOutstanding, price = @price, change = @change,
       change_percent = @changePercent, open = @open, high = @high, low = @low, previous_close = @previousClose,
       volume = @volume, market_cap = @marketCap, quote_updated_at = @updatedAt
-    WHERE symbol = @symbol`);
+    WHERE symbol = @symbol
+      AND (shares_outstanding, price, change, change_percent, open, high, low, previous_close, volume, market_cap, quote_updated_at)
+      IS NOT (@sharesOutstanding, @price, @change, @changePercent, @open, @high, @low, @previousClose, @volume, @marketCap, @updatedAt)`);
   const barsSql = (rows: number) => `/* upsertBars:${rows} */
     INSERT INTO bars (symbol, interval_seconds, time, open, high, low, close, volume)
     VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
     ON CONFLICT (symbol, interval_seconds, time) DO UPDATE SET open = excluded.open, high = excluded.high,
-      low = excluded.low, close = excluded.close, volume = excluded.volume`;
+      low = excluded.low, close = excluded.close, volume = excluded.volume
+    WHERE (open, high, low, close, volume) IS NOT (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)`;
   // One statement per row count, prepared on first use: a series is written in full batches plus one
   // statement for its remainder, never row by row (series lengths repeat, so few sizes are ever built).
   const bySize = new Map<number, { statement: Database.Statement; params: unknown[] }>();
@@ -130,31 +136,43 @@ export function createMarketStore(sqlite: Database.Database, storeOptions: Marke
     .pluck();
   const removeStock = sqlite.prepare(`/* removeStock */ DELETE FROM stocks WHERE symbol = ?`);
   const removeBars = sqlite.prepare(`/* removeStockBars */ DELETE FROM bars WHERE symbol = ?`);
-  const readVersion = sqlite.prepare<[], string>(`/* dataVersion */ SELECT value FROM meta WHERE key = 'data_version'`).pluck();
+  // The data clock (migration 0002): its value after a commit is the summary's data version.
+  const readVersion = sqlite.prepare<[], number>(`/* dataVersion */ SELECT seq FROM data_clock WHERE id = 1`).pluck();
   const setMeta = sqlite.prepare(`/* setMeta */
     INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const countBars = sqlite.prepare<[], number>(`/* countBars */ SELECT count(*) FROM bars`).pluck();
 
+  const bulk = createBulkChanges(sqlite);
+
+  /** Writes one series; the count of rows inserted or changed (identical bars are left alone). */
   function writeBars(symbol: string, series: BarColumns): number {
+    let changed = 0;
     for (let start = 0; start < series.length; start += BAR_BATCH_ROWS) {
       const rows = Math.min(BAR_BATCH_ROWS, series.length - start);
       const { statement, params } = batchOf(rows);
       for (let r = 0; r < rows; r++) fillRow(params, r * BAR_COLUMNS, symbol, series, start + r);
-      statement.run(params);
+      changed += statement.run(params).changes;
     }
-    return series.length;
+    return changed;
   }
 
   const write = sqlite.transaction((items: Iterable<StockWrite>, options: WriteOptions): WriteSummary => {
     let stocksWritten = 0;
     let barsWritten = 0;
     if (options.onlyIfEmpty && anyStock.get() !== undefined) return { stocksWritten, barsWritten, stocksRemoved: 0, dataVersion: Number(readVersion.get() ?? 0) };
-    if (options.reset) sqlite.exec('DELETE FROM bars; DELETE FROM stocks;');
+    bulk.begin();
+    if (options.reset) {
+      sqlite.exec('DELETE FROM bars; DELETE FROM stocks;');
+      bulk.newEpoch();
+    }
     if (options.replace) sqlite.exec('DELETE FROM temp.wanted_symbols');
     for (const item of items) {
       upsertFacts.run(item.facts);
       if (item.quote) updateQuote.run({ symbol: item.facts.symbol, ...item.quote });
-      for (const series of item.bars) barsWritten += writeBars(item.facts.symbol, series);
+      let changed = 0;
+      for (const series of item.bars) changed += writeBars(item.facts.symbol, series);
+      if (changed > 0) bulk.barsChanged(item.facts.symbol);
+      barsWritten += changed;
       if (options.replace) markWanted.run(item.facts.symbol);
       stocksWritten += 1;
       options.onStock?.(stocksWritten);
@@ -162,13 +180,13 @@ export function createMarketStore(sqlite: Database.Database, storeOptions: Marke
     let stocksRemoved = 0;
     if (options.replace) {
       for (const symbol of unwanted.all()) {
-        removeBars.run(symbol);
+        if (removeBars.run(symbol).changes > 0) bulk.barsChanged(symbol);
         stocksRemoved += removeStock.run(symbol).changes;
       }
     }
     options.beforeCommit?.();
-    const dataVersion = Number(readVersion.get() ?? 0) + 1;
-    setMeta.run('data_version', String(dataVersion));
+    bulk.finish();
+    const dataVersion = Number(readVersion.get() ?? 0);
     setMeta.run('data_updated_at', new Date().toISOString());
     setMeta.run('bar_count', String(countBars.get()));
     return { stocksWritten, barsWritten, stocksRemoved, dataVersion };

@@ -1,18 +1,19 @@
 /**
  * Per-request search loader, reading through the cache's search namespace: the engine's answer (symbols,
- * scores, highlights, total, facets) is kept per (index version, query, first, filter). The stocks of the
- * hits are not part of it: they are read through the stock loader, so prices are as fresh as stock reads.
+ * scores, highlights, total, facets) is kept per (query, first, filter) and depends on the index it was
+ * searched in (its generation, a local tag) and, when the filter has quote criteria, on the quotes of the
+ * stocks it could match (the holder patches those into its rows as they commit). The stocks of the hits
+ * are not part of it: they are read through the stock loader, so prices are as fresh as stock reads.
  */
 import type DataLoader from 'dataloader';
 import { createCachedLoader, stableKey, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
 import { matchesCriteria } from '../stocks/criteria-predicate.js';
+import { hasQuoteCriteria, rowsTags } from '../stocks/stock-tags.js';
 import type { StockCriteria } from '../stocks/stocks.store.js';
 import { search as searchEngine, type Highlight } from './engine/index.js';
-import type { SearchIndexHolder } from './search-index-holder.js';
+import { SEARCH_INDEX_TAG, type SearchIndexHolder } from './search-index-holder.js';
 
 export interface SearchQuery {
-  /** The data version of the index searched: a rebuilt index never answers from an older one's entries. */
-  indexVersion: number;
   query: string;
   first: number;
   criteria: StockCriteria;
@@ -32,6 +33,7 @@ export function createSearchLoader(holder: SearchIndexHolder, searchCache: Names
     kind: 'search',
     caching,
     keyOf: stableKey,
+    tagsOf: ({ criteria }) => (hasQuoteCriteria(criteria) ? [SEARCH_INDEX_TAG, ...rowsTags(criteria)] : [SEARCH_INDEX_TAG]),
     batch: async (queries) => queries.map((query) => answer(holder, query)),
   });
 }

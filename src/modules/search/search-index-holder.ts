@@ -1,31 +1,56 @@
 /**
- * Owns the live search index: builds it from the database at start, notices every committed write
- * (this process's or another's: seed, import, ingest) by polling the data version, builds a new index
- * beside the old one (on a worker thread for large universes) and swaps it in. Requests always search a
- * complete index, old or new, and are not stalled by the build.
+ * Owns the live search index: builds it from the database at start, hears which data changed (this
+ * process's commits or another's, via the data versions of src/db/data-versions.ts), and keeps the index
+ * as current as each change needs:
+ * - a listings change (a stock added, removed, renamed, moved to another sector) builds a new index beside
+ *   the old one (on a worker thread for large universes) and swaps it in; requests always search a
+ *   complete index, old or new, and are not stalled by the build;
+ * - a quote change patches the changed stocks' rows in place, synchronously, before any request reads
+ *   the new versions, so quote filters (price, change, market cap) never see an old price. The index's
+ *   market-cap tie-break is refreshed by a rebuild at most every QUOTE_REBUILD_MS while quotes move.
+ *
+ * Each swap starts a new generation, the local tag `SEARCH_INDEX_TAG` that search answers depend on.
  */
 import { performance } from 'node:perf_hooks';
+import type { DataChange } from '../../db/data-versions.js';
 import type { StockRow } from '../../db/schema.js';
 import type { Logger } from '../../logger.js';
 import { buildIndexOffThread } from './build-index-off-thread.js';
 import type { SearchDocument, SearchIndex } from './engine/index.js';
+import type { ReadStockRows } from './search-rows.store.js';
 import type { SearchStore } from './search.store.js';
+
+/** The tag of the index generation: every search answer depends on the index it was searched in. */
+export const SEARCH_INDEX_TAG = 'search-index';
+
+/** While quotes move, the market caps the index ranks ties by are rebuilt at most this often. */
+export const QUOTE_REBUILD_MS = 60_000;
 
 export interface IndexSnapshot {
   index: SearchIndex;
-  /** The stock of each document id, as read when the index was built. */
+  /** The stock of each document id: as read when the index was built, quotes patched since. */
   rows: StockRow[];
+  /** Document id by symbol, for patching. */
+  idOf: Map<string, number>;
+  /** The data version (meta) the rows were read at, for logs. */
   dataVersion: number;
+  generation: number;
   buildMs: number;
   builtAt: Date;
 }
 
+/** What the holder needs of the data versions: to hear changes, and to look for them. */
+export interface ChangeFeed {
+  onChange(listener: (change: DataChange) => void): void;
+  sync(): void;
+}
+
 export interface SearchIndexHolderOptions {
   store: SearchStore;
-  /** The data version now (the market store's; cheap enough to poll every second). */
-  dataVersion: () => Promise<number>;
+  readRows: ReadStockRows;
+  changes: ChangeFeed;
   logger: Logger;
-  /** How often to look for a new data version. @default 1000 */
+  /** How often to look for commits when no request does. @default 1000 */
   pollIntervalMs?: number;
 }
 
@@ -38,14 +63,26 @@ export class SearchIndexHolder {
   private timer: NodeJS.Timeout | null = null;
   private rebuilding: Promise<IndexSnapshot> | null = null;
   private readonly pollIntervalMs: number;
+  /** A listings change (or a failed build) still to be built into an index. */
+  private listingsStale = false;
+  private quotesMovedSinceBuild = false;
+  /** Symbols whose quotes changed while a build runs: patched into the new rows before the swap. */
+  private changedDuringBuild: Set<string> | null = null;
+  private generationCounter = 0;
 
   constructor(private readonly options: SearchIndexHolderOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    options.changes.onChange((change) => this.hear(change));
   }
 
   /** The index requests search now; null before the first build. */
   current(): IndexSnapshot | null {
     return this.snapshot;
+  }
+
+  /** The generation of the current index (0 before the first). */
+  generation(): number {
+    return this.snapshot?.generation ?? 0;
   }
 
   /** Builds from the database and swaps the new index in; concurrent callers share one build. */
@@ -56,7 +93,7 @@ export class SearchIndexHolder {
     return this.rebuilding;
   }
 
-  /** Starts watching for new data versions. */
+  /** Starts looking for commits on a timer (requests look too, on every turn they run in). */
   watch(): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.refreshIfStale(), this.pollIntervalMs);
@@ -68,25 +105,72 @@ export class SearchIndexHolder {
     this.timer = null;
   }
 
-  /** Rebuilds when the data changed since the current index was built. */
+  /** Looks for commits now, and rebuilds when the listings changed (or quotes did, long enough ago). */
   async refreshIfStale(): Promise<void> {
     try {
-      const version = await this.options.dataVersion();
-      if (this.snapshot && version === this.snapshot.dataVersion) return;
+      this.options.changes.sync();
+      const quotesDue = this.quotesMovedSinceBuild && this.snapshot !== null && Date.now() - this.snapshot.builtAt.getTime() >= QUOTE_REBUILD_MS;
+      if (this.snapshot && !this.listingsStale && !quotesDue) return;
       await this.rebuild();
     } catch (error) {
       // The old index keeps serving; the next poll tries again.
+      this.listingsStale = true;
       this.options.logger.error('search index refresh failed', { message: error instanceof Error ? error.message : String(error) });
     }
   }
 
+  private hear(change: DataChange): void {
+    if (change === 'all') {
+      this.listingsStale = true;
+      return;
+    }
+    const symbols: string[] = [];
+    for (const tag of change) {
+      if (tag === 'l') this.listingsStale = true;
+      else if (tag.startsWith('s:')) symbols.push(tag.slice(2));
+    }
+    if (symbols.length === 0) return;
+    this.quotesMovedSinceBuild = true;
+    if (this.changedDuringBuild) for (const symbol of symbols) this.changedDuringBuild.add(symbol);
+    if (this.snapshot) patchRows(this.snapshot, this.options.readRows(symbols));
+  }
+
   private async build(): Promise<IndexSnapshot> {
-    const { rows, dataVersion } = await this.options.store.loadDocuments();
-    const started = performance.now();
-    const { index, thread } = await buildIndexOffThread(rows.map(toSearchDocument));
-    const snapshot = { index, rows, dataVersion, buildMs: performance.now() - started, builtAt: new Date() };
-    this.snapshot = snapshot;
-    this.options.logger.info('search index built', { documents: rows.length, dataVersion, buildMs: Math.round(snapshot.buildMs), thread });
-    return snapshot;
+    this.changedDuringBuild = new Set();
+    this.listingsStale = false;
+    this.quotesMovedSinceBuild = false;
+    try {
+      const { rows, dataVersion } = await this.options.store.loadDocuments();
+      const started = performance.now();
+      const { index, thread } = await buildIndexOffThread(rows.map(toSearchDocument));
+      const snapshot: IndexSnapshot = {
+        index,
+        rows,
+        idOf: new Map(rows.map((row, id) => [row.symbol, id])),
+        dataVersion,
+        generation: ++this.generationCounter,
+        buildMs: performance.now() - started,
+        builtAt: new Date(),
+      };
+      // Quotes that committed while the index was built, then the swap: synchronous, so no request sees
+      // the new index with older quotes than the old one had.
+      patchRows(snapshot, this.options.readRows([...this.changedDuringBuild]));
+      this.snapshot = snapshot;
+      this.options.logger.info('search index built', { documents: rows.length, dataVersion, buildMs: Math.round(snapshot.buildMs), thread });
+      return snapshot;
+    } catch (error) {
+      this.listingsStale = true;
+      throw error;
+    } finally {
+      this.changedDuringBuild = null;
+    }
+  }
+}
+
+/** Replaces the rows of stocks the index has (others wait for the listings rebuild that adds them). */
+function patchRows(snapshot: IndexSnapshot, fresh: readonly StockRow[]): void {
+  for (const row of fresh) {
+    const id = snapshot.idOf.get(row.symbol);
+    if (id !== undefined) snapshot.rows[id] = row;
   }
 }

@@ -50,10 +50,11 @@ export function createSearchService(holder: SearchIndexHolder) {
       }
       const first = requirePageSize(args.first, 10, MAX_SEARCH_RESULTS);
       const filter = validateStockFilter(args.filter);
-      const snapshot = holder.current();
-      if (filter.kind === 'empty' || !snapshot) return { hits: [], total: 0, tookMs: performance.now() - started, facets: [] };
+      if (filter.kind === 'empty') return { hits: [], total: 0, tookMs: performance.now() - started, facets: [] };
 
-      const answer = await loaders.search.load({ indexVersion: snapshot.dataVersion, query: args.query, first, criteria: filter.criteria });
+      // Through the loader even before the first index is built: the empty answer then depends on the
+      // index generation too, so it is retired the moment an index is swapped in.
+      const answer = await loaders.search.load({ query: args.query, first, criteria: filter.criteria });
       const stocks = await loaders.stock.loadMany(answer.hits.map((hit) => hit.symbol));
       const hits: SearchHitModel[] = [];
       answer.hits.forEach((hit, i) => {

@@ -4,6 +4,7 @@
  */
 import type DataLoader from 'dataloader';
 import { createCachedLoader, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
+import { dataTags } from '../../db/data-versions.js';
 import type { SectorStatsRow, SectorStore } from './sectors.store.js';
 
 export type SectorStatsLoader = DataLoader<string, SectorStatsRow | null, string>;
@@ -21,6 +22,7 @@ export function createSectorLoaders(store: SectorStore, aggregation: NamespaceCa
       kind: 'sector',
       caching,
       keyOf: (sector) => sector,
+      tagsOf: (sector) => [dataTags.sector(sector)],
       batch: async (sectors) => {
         const rows = await store.findBySectors(sectors);
         const bySector = new Map(rows.map((row) => [row.sector, row]));
@@ -32,6 +34,7 @@ export function createSectorLoaders(store: SectorStore, aggregation: NamespaceCa
       kind: 'sectors',
       caching,
       keyOf: (key) => key,
+      tagsOf: () => [dataTags.anyStock],
       batch: async (keys) => {
         const rows = await store.findAll();
         return keys.map(() => rows);

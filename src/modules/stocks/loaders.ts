@@ -6,6 +6,8 @@
 import type DataLoader from 'dataloader';
 import { createCachedLoader, stableKey, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
 import type { StockRow } from '../../db/schema.js';
+import { dataTags } from '../../db/data-versions.js';
+import { countTags, rowsTags } from './stock-tags.js';
 import type { MoverKind, StockCriteria, StockPageQuery, StockStore } from './stocks.store.js';
 
 export type StockLoader = DataLoader<string, StockRow | null, string>;
@@ -36,11 +38,12 @@ export function createStockLoaders(store: StockStore, cache: StockCacheNamespace
       kind: 'stock',
       caching,
       keyOf: (symbol) => symbol,
+      tagsOf: (symbol) => [dataTags.stock(symbol)],
       batch: async (symbols) => {
         const rows = await store.findBySymbols(symbols);
         const bySymbol = new Map(rows.map((row) => [row.symbol, row]));
         // DataLoader's contract: one result per key, in key order; unknown symbols are null (and cached as
-        // such, which is safe: a listing added later arrives with a new data version).
+        // such, which is safe: a listing added later changes the symbol's tag).
         return symbols.map((symbol) => bySymbol.get(symbol) ?? null);
       },
     }),
@@ -49,6 +52,7 @@ export function createStockLoaders(store: StockStore, cache: StockCacheNamespace
       kind: 'page',
       caching,
       keyOf: stableKey,
+      tagsOf: (query) => rowsTags(query.criteria),
       batch: (queries) => Promise.all(queries.map((query) => store.findPage(query))),
     }),
     stockCount: createCachedLoader<StockCriteria, number>({
@@ -56,6 +60,7 @@ export function createStockLoaders(store: StockStore, cache: StockCacheNamespace
       kind: 'count',
       caching,
       keyOf: stableKey,
+      tagsOf: countTags,
       batch: (criteria) => Promise.all(criteria.map((c) => store.count(c))),
     }),
     movers: createCachedLoader<MoversQuery, StockRow[]>({
@@ -63,6 +68,7 @@ export function createStockLoaders(store: StockStore, cache: StockCacheNamespace
       kind: 'movers',
       caching,
       keyOf: stableKey,
+      tagsOf: (query) => rowsTags({ sector: query.sector }),
       batch: (queries) => Promise.all(queries.map((q) => store.findMovers(q.kind, q.first, q.sector))),
     }),
   };

@@ -3,8 +3,7 @@
  * back for its cursor. Ties are broken by symbol in the same direction, so one index (column, symbol)
  * serves an order both ways and keyset pagination is a single row-value comparison.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { stocks, type StockRow } from '../../db/schema.js';
+import type { StockRow } from '../../db/schema.js';
 
 export const STOCK_ORDERS = [
   'SYMBOL_ASC',
@@ -20,8 +19,12 @@ export const STOCK_ORDERS = [
 export type StockOrderKey = (typeof STOCK_ORDERS)[number];
 
 export interface StockOrderSpec {
-  /** The sort expression (for SYMBOL_ASC, the symbol itself: no tie-break needed). */
-  expression: SQL;
+  /**
+   * The sort expression as SQL text over the stocks table (for SYMBOL_ASC, the symbol itself: no
+   * tie-break needed). Written exactly as the matching index is defined (`name COLLATE NOCASE`), so
+   * SQLite walks that index instead of sorting.
+   */
+  expression: string;
   direction: 'asc' | 'desc';
   /** The value a cursor records for `row`. */
   valueOf(row: StockRow): string | number;
@@ -29,7 +32,7 @@ export interface StockOrderSpec {
   valueType: 'string' | 'number';
 }
 
-const numeric = (column: SQL, direction: 'asc' | 'desc', valueOf: (row: StockRow) => number): StockOrderSpec => ({
+const numeric = (column: string, direction: 'asc' | 'desc', valueOf: (row: StockRow) => number): StockOrderSpec => ({
   expression: column,
   direction,
   valueOf,
@@ -37,13 +40,13 @@ const numeric = (column: SQL, direction: 'asc' | 'desc', valueOf: (row: StockRow
 });
 
 export const STOCK_ORDER_SPECS: Record<StockOrderKey, StockOrderSpec> = {
-  SYMBOL_ASC: { expression: sql`${stocks.symbol}`, direction: 'asc', valueOf: (r) => r.symbol, valueType: 'string' },
-  NAME_ASC: { expression: sql`${stocks.name} COLLATE NOCASE`, direction: 'asc', valueOf: (r) => r.name, valueType: 'string' },
-  PRICE_ASC: numeric(sql`${stocks.price}`, 'asc', (r) => r.price),
-  PRICE_DESC: numeric(sql`${stocks.price}`, 'desc', (r) => r.price),
-  CHANGE_PERCENT_ASC: numeric(sql`${stocks.changePercent}`, 'asc', (r) => r.changePercent),
-  CHANGE_PERCENT_DESC: numeric(sql`${stocks.changePercent}`, 'desc', (r) => r.changePercent),
-  VOLUME_DESC: numeric(sql`${stocks.volume}`, 'desc', (r) => r.volume),
-  MARKET_CAP_ASC: numeric(sql`${stocks.marketCap}`, 'asc', (r) => r.marketCap),
-  MARKET_CAP_DESC: numeric(sql`${stocks.marketCap}`, 'desc', (r) => r.marketCap),
+  SYMBOL_ASC: { expression: 'symbol', direction: 'asc', valueOf: (r) => r.symbol, valueType: 'string' },
+  NAME_ASC: { expression: 'name COLLATE NOCASE', direction: 'asc', valueOf: (r) => r.name, valueType: 'string' },
+  PRICE_ASC: numeric('price', 'asc', (r) => r.price),
+  PRICE_DESC: numeric('price', 'desc', (r) => r.price),
+  CHANGE_PERCENT_ASC: numeric('change_percent', 'asc', (r) => r.changePercent),
+  CHANGE_PERCENT_DESC: numeric('change_percent', 'desc', (r) => r.changePercent),
+  VOLUME_DESC: numeric('volume', 'desc', (r) => r.volume),
+  MARKET_CAP_ASC: numeric('market_cap', 'asc', (r) => r.marketCap),
+  MARKET_CAP_DESC: numeric('market_cap', 'desc', (r) => r.marketCap),
 };

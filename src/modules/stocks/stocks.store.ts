@@ -1,11 +1,14 @@
 /**
  * The stocks repository: every SQL statement about listings and their latest quotes.
  * Statements are built once per query shape (which filters are present, which order, first page or not)
- * and kept prepared, so a request pays only for binding and stepping.
+ * and kept prepared, so a request pays only for binding and stepping. Rows come back as `.raw()` arrays
+ * mapped by hand (stock-columns.ts): the row marshalling, not the SQL, is what a cold list costs.
+ * Statements go through `sqlite.prepare`, which src/db/connection.ts instruments, so each is counted.
  */
-import { and, asc, desc, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Drizzle } from '../../db/connection.js';
-import { stocks, type StockRow } from '../../db/schema.js';
+import type { StockRow } from '../../db/schema.js';
+import { STOCK_ROW_COLUMNS, toStockRow, toStockRows } from './stock-columns.js';
 import { STOCK_ORDER_SPECS, type StockOrderKey } from './stock-order.js';
 
 /** Conditions of a stock list, already validated and canonical (sector names, symbols). */
@@ -50,44 +53,40 @@ const CRITERIA_KEYS: CriteriaKey[] = [
   'minMarketCap', 'maxMarketCap', 'symbols',
 ];
 
-/** The SQL condition for one criterion, bound to a placeholder of the same name. */
-function condition(key: CriteriaKey): SQL {
-  const p = sql.placeholder(key);
-  switch (key) {
-    case 'sector': return sql`${stocks.sector} = ${p}`;
-    case 'industry': return sql`${stocks.industry} = ${p} COLLATE NOCASE`;
-    case 'exchange': return sql`${stocks.exchange} = ${p} COLLATE NOCASE`;
-    case 'minPrice': return gte(stocks.price, p);
-    case 'maxPrice': return lte(stocks.price, p);
-    case 'minChangePercent': return gte(stocks.changePercent, p);
-    case 'maxChangePercent': return lte(stocks.changePercent, p);
-    case 'minMarketCap': return gte(stocks.marketCap, p);
-    case 'maxMarketCap': return lte(stocks.marketCap, p);
-    // json_each binds a list of any length to one prepared statement.
-    case 'symbols': return sql`${stocks.symbol} IN (SELECT value FROM json_each(${p}))`;
-  }
-}
+/** The SQL condition for one criterion, with one positional parameter. */
+const CONDITIONS: Record<CriteriaKey, string> = {
+  sector: 'sector = ?',
+  // COLLATE on the parameter makes the comparison case-insensitive, as the (x COLLATE NOCASE) indexes are.
+  industry: 'industry = ? COLLATE NOCASE',
+  exchange: 'exchange = ? COLLATE NOCASE',
+  minPrice: 'price >= ?',
+  maxPrice: 'price <= ?',
+  minChangePercent: 'change_percent >= ?',
+  maxChangePercent: 'change_percent <= ?',
+  minMarketCap: 'market_cap >= ?',
+  maxMarketCap: 'market_cap <= ?',
+  // json_each binds a list of any length to one prepared statement.
+  symbols: 'symbol IN (SELECT value FROM json_each(?))',
+};
 
 function presentKeys(criteria: StockCriteria): CriteriaKey[] {
   return CRITERIA_KEYS.filter((k) => criteria[k] !== undefined && criteria[k] !== null);
 }
 
-function bindCriteria(criteria: StockCriteria, keys: CriteriaKey[]): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const key of keys) params[key] = key === 'symbols' ? JSON.stringify(criteria.symbols) : criteria[key];
-  return params;
+/** The parameters of `keys`' conditions, in the order `whereClause(keys)` has its placeholders. */
+function bindCriteria(criteria: StockCriteria, keys: CriteriaKey[]): unknown[] {
+  return keys.map((key) => (key === 'symbols' ? JSON.stringify(criteria.symbols) : criteria[key]));
 }
 
-interface Prepared<T> {
-  all(params?: Record<string, unknown>): T[];
-  get(params?: Record<string, unknown>): T | undefined;
+function whereClause(conditions: string[]): string {
+  return conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
 }
 
 /** Prepared statements by shape; bounded because shapes come from client input. */
-class ShapeCache<T> {
-  private readonly byShape = new Map<string, Prepared<T>>();
+class ShapeCache {
+  private readonly byShape = new Map<string, Database.Statement>();
   constructor(private readonly limit = 512) {}
-  get(shape: string, build: () => Prepared<T>): Prepared<T> {
+  get(shape: string, build: () => Database.Statement): Database.Statement {
     let prepared = this.byShape.get(shape);
     if (!prepared) {
       if (this.byShape.size >= this.limit) this.byShape.delete(this.byShape.keys().next().value!);
@@ -98,80 +97,76 @@ class ShapeCache<T> {
   }
 }
 
+/** @param db its better-sqlite3 client runs the statements; Drizzle stays for the schema and migrations. */
 export function createStockStore(db: Drizzle): StockStore {
-  const bySymbols = db
-    .select()
-    .from(stocks)
-    .where(sql`${stocks.symbol} IN (SELECT value FROM json_each(${sql.placeholder('symbols')}))`)
-    .prepare();
-  const pages = new ShapeCache<StockRow>();
-  const counts = new ShapeCache<{ n: number }>();
-  const movers = new ShapeCache<StockRow>();
+  // drizzle() attaches the client it wraps as $client; the Drizzle type of src/db does not declare it.
+  const sqlite = (db as Drizzle & { $client?: Database.Database }).$client;
+  if (!sqlite) throw new Error('createStockStore expected a Drizzle database over better-sqlite3 (with $client), got one without.');
+  const selectRows = `SELECT ${STOCK_ROW_COLUMNS} FROM "stocks"`;
+  // One symbol (stock(symbol), most requests) is a primary-key lookup; a batch binds its list as JSON.
+  const bySymbol = sqlite.prepare(`/* stockBySymbol */ ${selectRows} WHERE symbol = ?`).raw();
+  const bySymbols = sqlite.prepare(`/* stocksBySymbols */ ${selectRows} WHERE symbol IN (SELECT value FROM json_each(?))`).raw();
+  const pages = new ShapeCache();
+  const counts = new ShapeCache();
+  const movers = new ShapeCache();
 
   return {
     async findBySymbols(symbols) {
       if (symbols.length === 0) return [];
-      return bySymbols.all({ symbols: JSON.stringify(symbols) });
+      if (symbols.length === 1) {
+        const row = bySymbol.get(symbols[0]) as unknown[] | undefined;
+        return row ? [toStockRow(row)] : [];
+      }
+      return toStockRows(bySymbols.all(JSON.stringify(symbols)) as unknown[][]);
     },
 
     async findPage({ criteria, order, after, limit }) {
       const keys = presentKeys(criteria);
-      const spec = STOCK_ORDER_SPECS[order];
       const shape = `${order}|${after ? 'after' : 'first'}|${keys.join(',')}`;
       const prepared = pages.get(shape, () => {
-        const conditions = keys.map(condition);
+        const spec = STOCK_ORDER_SPECS[order];
+        const conditions = keys.map((key) => CONDITIONS[key]);
         if (after) conditions.push(keysetCondition(order));
-        const direction = spec.direction === 'asc' ? asc : desc;
-        const orderBy = order === 'SYMBOL_ASC' ? [asc(stocks.symbol)] : [direction(spec.expression), direction(stocks.symbol)];
-        return db
-          .select()
-          .from(stocks)
-          .where(and(...conditions))
-          .orderBy(...orderBy)
-          .limit(sql.placeholder('limit'))
-          .prepare();
+        const direction = spec.direction === 'asc' ? 'ASC' : 'DESC';
+        const orderBy = order === 'SYMBOL_ASC' ? 'symbol ASC' : `${spec.expression} ${direction}, symbol ${direction}`;
+        return sqlite.prepare(`/* stockPage */ ${selectRows}${whereClause(conditions)} ORDER BY ${orderBy} LIMIT ?`).raw();
       });
       const params = bindCriteria(criteria, keys);
-      if (after) Object.assign(params, { afterValue: after.value, afterSymbol: after.symbol });
-      return prepared.all({ ...params, limit });
+      if (after) {
+        if (order === 'SYMBOL_ASC') params.push(after.symbol);
+        else params.push(after.value, after.symbol);
+      }
+      params.push(limit);
+      return toStockRows(prepared.all(params) as unknown[][]);
     },
 
     async count(criteria) {
       const keys = presentKeys(criteria);
       const prepared = counts.get(keys.join(','), () =>
-        db.select({ n: sql<number>`count(*)` }).from(stocks).where(and(...keys.map(condition))).prepare(),
+        sqlite.prepare(`/* stockCount */ SELECT count(*) FROM "stocks"${whereClause(keys.map((key) => CONDITIONS[key]))}`).pluck(),
       );
-      return prepared.get(bindCriteria(criteria, keys))?.n ?? 0;
+      return (prepared.get(bindCriteria(criteria, keys)) as number | undefined) ?? 0;
     },
 
     async findMovers(kind, limit, sector) {
       const prepared = movers.get(`${kind}|${sector ? 'sector' : 'all'}`, () => {
-        const conditions: SQL[] = [];
-        if (sector) conditions.push(condition('sector'));
+        const conditions: string[] = [];
+        if (sector) conditions.push(CONDITIONS.sector);
         // Gainers must have gained and losers lost: a list of "gainers" that fell would mislead.
-        if (kind === 'GAINERS') conditions.push(sql`${stocks.changePercent} > 0`);
-        if (kind === 'LOSERS') conditions.push(sql`${stocks.changePercent} < 0`);
-        const column = kind === 'MOST_ACTIVE' ? stocks.volume : stocks.changePercent;
-        const direction = kind === 'LOSERS' ? asc : desc;
-        return db
-          .select()
-          .from(stocks)
-          .where(and(...conditions))
-          .orderBy(direction(column), direction(stocks.symbol))
-          .limit(sql.placeholder('limit'))
-          .prepare();
+        if (kind === 'GAINERS') conditions.push('change_percent > 0');
+        if (kind === 'LOSERS') conditions.push('change_percent < 0');
+        const column = kind === 'MOST_ACTIVE' ? 'volume' : 'change_percent';
+        const direction = kind === 'LOSERS' ? 'ASC' : 'DESC';
+        return sqlite.prepare(`/* stockMovers */ ${selectRows}${whereClause(conditions)} ORDER BY ${column} ${direction}, symbol ${direction} LIMIT ?`).raw();
       });
-      return prepared.all({ sector, limit });
+      return toStockRows((sector ? prepared.all(sector, limit) : prepared.all(limit)) as unknown[][]);
     },
   };
 }
 
 /** Rows strictly after the cursor in the order's direction, as one row-value comparison on the index. */
-function keysetCondition(order: StockOrderKey): SQL {
+function keysetCondition(order: StockOrderKey): string {
+  if (order === 'SYMBOL_ASC') return 'symbol > ?';
   const spec = STOCK_ORDER_SPECS[order];
-  const value = sql.placeholder('afterValue');
-  const symbol = sql.placeholder('afterSymbol');
-  if (order === 'SYMBOL_ASC') return sql`${stocks.symbol} > ${symbol}`;
-  const operator = spec.direction === 'asc' ? sql.raw('>') : sql.raw('<');
-  return sql`(${spec.expression}, ${stocks.symbol}) ${operator} (${value}, ${symbol})`;
+  return `(${spec.expression}, symbol) ${spec.direction === 'asc' ? '>' : '<'} (?, ?)`;
 }

@@ -152,15 +152,13 @@ describe('TokenBucket', () => {
     expect(() => new TokenBucket({ ratePerSecond: 5, burst: 1.5 })).toThrow(/got 1.5/);
   });
 
-  it('on the real clock, successive takes are at least 1/rate apart', async () => {
+  it('on the real clock, takes are granted no faster than the rate', async () => {
+    // Measured from before the first take to after the last: a lower bound that a late-running
+    // continuation cannot break (gaps between two callbacks' own clock reads can look shorter than 1/rate).
     const bucket = new TokenBucket({ ratePerSecond: 50 });
-    const grants: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      await bucket.take();
-      grants.push(performance.now());
-    }
-    for (let i = 1; i < grants.length; i++) {
-      expect((grants[i] ?? 0) - (grants[i - 1] ?? 0)).toBeGreaterThanOrEqual(20 - 1e-6);
-    }
+    const start = performance.now();
+    for (let i = 0; i < 4; i++) await bucket.take();
+    // The first take is immediate; each of the next three waits its 20 ms.
+    expect(performance.now() - start).toBeGreaterThanOrEqual(3 * 20 - 1e-6);
   });
 });
