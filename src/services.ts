@@ -2,7 +2,6 @@
  * Builds every store and service over one open database: the composition of the data layer.
  */
 import type { DatabaseHandle } from './db/connection.js';
-import { withLocalTags } from './cache/index.js';
 import { DataVersions } from './db/data-versions.js';
 import { createChartStore } from './modules/charts/charts.store.js';
 import { createChartsService } from './modules/charts/charts.service.js';
@@ -12,7 +11,8 @@ import { createMetricsService, type CacheMetricsSource, type RequestCounters } f
 import { createMetricsStore } from './modules/metrics/metrics.store.js';
 import { createSearchService } from './modules/search/search.service.js';
 import type { OperationStats } from './observability/operation-stats.js';
-import { SEARCH_INDEX_TAG, SearchIndexHolder } from './modules/search/search-index-holder.js';
+import type { VersionReader } from './cache/index.js';
+import { SearchIndexHolder } from './modules/search/search-index-holder.js';
 import { createSearchRowsReader } from './modules/search/search-rows.store.js';
 import { createSearchStore } from './modules/search/search.store.js';
 import type { Logger } from './logger.js';
@@ -37,13 +37,13 @@ export function createServices(database: DatabaseHandle, counters: RequestCounte
     stores,
     /** The versions of every piece of data as of the last commit, by tag (src/db/data-versions.ts). */
     dataVersions,
-    /** What cache entries are judged by: the data versions, and the search index's generation. */
-    versions: withLocalTags(dataVersions, { [SEARCH_INDEX_TAG]: () => searchIndex.generation() }),
+    /** What cache entries are judged by (the cache layer's VersionReader). */
+    versions: dataVersions as VersionReader,
     searchIndex,
     stocks: createStocksService(),
     sectors: createSectorsService(),
     charts: createChartsService(),
-    search: createSearchService(searchIndex),
+    search: createSearchService(),
     metrics: createMetricsService(stores.metrics, counters, () => dataVersions.clock, cacheMetrics, operations),
   };
 }

@@ -27,13 +27,3 @@ export function stillFresh(deps: ReadonlyMap<string, number>, versions: VersionR
   for (const [tag, version] of deps) if (versions.version(tag) !== version) return false;
   return true;
 }
-
-/** A reader that answers some tags itself (e.g. the search index's generation) and the rest from `base`. */
-export function withLocalTags(base: VersionReader, local: Record<string, () => number>): VersionReader {
-  return {
-    get databaseId() {
-      return base.databaseId;
-    },
-    version: (tag) => local[tag]?.() ?? base.version(tag),
-  };
-}

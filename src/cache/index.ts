@@ -13,4 +13,4 @@ export { NamespaceKeyValueCache } from './apollo-key-value-cache.js';
 export { CacheTally, type CacheOutcome } from './cache-tally.js';
 export { createCachedLoader, type CachedLoaderOptions, type RequestCaching } from './cached-loader.js';
 export { stableKey } from './stable-key.js';
-export { addDependency, stillFresh, withLocalTags, type Dependencies, type VersionReader } from './freshness.js';
+export { addDependency, stillFresh, type Dependencies, type VersionReader } from './freshness.js';

@@ -127,7 +127,7 @@ export type Metrics = {
   cacheMode: Scalars['String']['output'];
   /** When the data last changed (seed, import or ingest). */
   dataUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The data version: bumped by every committed write, and part of every cache key. */
+  /** The data clock as last seen: it moves with every commit that changed data (by any writer, even plain SQL); cache entries are judged by the versions of the pieces of data they read. */
   dataVersion: Scalars['Int']['output'];
   /** Size of the database file, in bytes. */
   databaseBytes: Scalars['Float']['output'];

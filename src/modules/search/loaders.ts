@@ -1,8 +1,9 @@
 /**
  * Per-request search loader, reading through the cache's search namespace: the engine's answer (symbols,
- * scores, highlights, total, facets) is kept per (query, first, filter) and depends on the index it was
- * searched in (its generation, a local tag) and, when the filter has quote criteria, on the quotes of the
- * stocks it could match (the holder patches those into its rows as they commit). The stocks of the hits
+ * scores, highlights, total, facets) is kept per (query, first, filter) and depends on the listings (the
+ * index is rebuilt when they change, and a search waits for that build) and, when the filter has quote
+ * criteria, on the quotes of the stocks it could match (the holder patches those into its rows as they
+ * commit). The stocks of the hits
  * are not part of it: they are read through the stock loader, so prices are as fresh as stock reads.
  */
 import type DataLoader from 'dataloader';
@@ -11,7 +12,8 @@ import { matchesCriteria } from '../stocks/criteria-predicate.js';
 import { hasQuoteCriteria, rowsTags } from '../stocks/stock-tags.js';
 import type { StockCriteria } from '../stocks/stocks.store.js';
 import { search as searchEngine, type Highlight } from './engine/index.js';
-import { SEARCH_INDEX_TAG, type SearchIndexHolder } from './search-index-holder.js';
+import { dataTags } from '../../db/data-versions.js';
+import type { IndexSnapshot, SearchIndexHolder } from './search-index-holder.js';
 
 export interface SearchQuery {
   query: string;
@@ -33,13 +35,15 @@ export function createSearchLoader(holder: SearchIndexHolder, searchCache: Names
     kind: 'search',
     caching,
     keyOf: stableKey,
-    tagsOf: ({ criteria }) => (hasQuoteCriteria(criteria) ? [SEARCH_INDEX_TAG, ...rowsTags(criteria)] : [SEARCH_INDEX_TAG]),
-    batch: async (queries) => queries.map((query) => answer(holder, query)),
+    tagsOf: ({ criteria }) => (hasQuoteCriteria(criteria) ? [dataTags.listings, ...rowsTags(criteria)] : [dataTags.listings]),
+    batch: async (queries) => {
+      const snapshot = await holder.upToDate();
+      return queries.map((query) => answer(snapshot, query));
+    },
   });
 }
 
-function answer(holder: SearchIndexHolder, { query, first, criteria }: SearchQuery): SearchAnswer {
-  const snapshot = holder.current();
+function answer(snapshot: IndexSnapshot | null, { query, first, criteria }: SearchQuery): SearchAnswer {
   if (!snapshot) return { hits: [], total: 0, facets: [] };
   const { rows } = snapshot;
   const filtered = Object.values(criteria).some((value) => value != null);

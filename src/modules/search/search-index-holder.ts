@@ -3,13 +3,16 @@
  * process's commits or another's, via the data versions of src/db/data-versions.ts), and keeps the index
  * as current as each change needs:
  * - a listings change (a stock added, removed, renamed, moved to another sector) builds a new index beside
- *   the old one (on a worker thread for large universes) and swaps it in; requests always search a
- *   complete index, old or new, and are not stalled by the build;
+ *   the old one (on a worker thread for large universes) and swaps it in; a search that arrives after the
+ *   change waits for that build (`upToDate`), so no answer misses a listing that committed before it was
+ *   asked (listings change rarely: an import, not a price tick);
  * - a quote change patches the changed stocks' rows in place, synchronously, before any request reads
  *   the new versions, so quote filters (price, change, market cap) never see an old price. The index's
- *   market-cap tie-break is refreshed by a rebuild at most every QUOTE_REBUILD_MS while quotes move.
+ *   market-cap tie-break (the order of hits whose text scores are equal) is a ranking signal refreshed by
+ *   a rebuild at most every QUOTE_REBUILD_MS while quotes move, not data a hit shows.
  *
- * Each swap starts a new generation, the local tag `SEARCH_INDEX_TAG` that search answers depend on.
+ * Search answers therefore depend on the listings tag (`l`) and, when filtered on quotes, on the quotes
+ * of what could match: versions every process on the file agrees on, so answers can be shared in Redis.
  */
 import { performance } from 'node:perf_hooks';
 import type { DataChange } from '../../db/data-versions.js';
@@ -19,9 +22,6 @@ import { buildIndexOffThread } from './build-index-off-thread.js';
 import type { SearchDocument, SearchIndex } from './engine/index.js';
 import type { ReadStockRows } from './search-rows.store.js';
 import type { SearchStore } from './search.store.js';
-
-/** The tag of the index generation: every search answer depends on the index it was searched in. */
-export const SEARCH_INDEX_TAG = 'search-index';
 
 /** While quotes move, the market caps the index ranks ties by are rebuilt at most this often. */
 export const QUOTE_REBUILD_MS = 60_000;
@@ -34,7 +34,8 @@ export interface IndexSnapshot {
   idOf: Map<string, number>;
   /** The data version (meta) the rows were read at, for logs. */
   dataVersion: number;
-  generation: number;
+  /** How many listings changes this process had heard of when the build read its rows. */
+  listingsAt: number;
   buildMs: number;
   builtAt: Date;
 }
@@ -68,7 +69,8 @@ export class SearchIndexHolder {
   private quotesMovedSinceBuild = false;
   /** Symbols whose quotes changed while a build runs: patched into the new rows before the swap. */
   private changedDuringBuild: Set<string> | null = null;
-  private generationCounter = 0;
+  /** Listings changes heard so far (a new listing, a removal, a rename, a new database). */
+  private listingsChanges = 0;
 
   constructor(private readonly options: SearchIndexHolderOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -80,9 +82,24 @@ export class SearchIndexHolder {
     return this.snapshot;
   }
 
-  /** The generation of the current index (0 before the first). */
-  generation(): number {
-    return this.snapshot?.generation ?? 0;
+  /**
+   * The index to answer a search with: the current one, unless the listings changed since it was built
+   * (or there is none yet), then the build that includes the change, awaited. A failing build leaves the
+   * old index answering (logged; the next poll builds again).
+   */
+  async upToDate(): Promise<IndexSnapshot | null> {
+    this.options.changes.sync();
+    const wanted = this.listingsChanges;
+    // A build already running may have read its rows before the change: then one more is needed.
+    for (let attempt = 0; attempt < 3 && (this.snapshot === null || this.snapshot.listingsAt < wanted); attempt++) {
+      try {
+        await this.rebuild();
+      } catch (error) {
+        this.options.logger.error('search index build failed', { message: error instanceof Error ? error.message : String(error) });
+        break;
+      }
+    }
+    return this.snapshot;
   }
 
   /** Builds from the database and swaps the new index in; concurrent callers share one build. */
@@ -122,11 +139,15 @@ export class SearchIndexHolder {
   private hear(change: DataChange): void {
     if (change === 'all') {
       this.listingsStale = true;
+      this.listingsChanges += 1;
       return;
     }
     const symbols: string[] = [];
     for (const tag of change) {
-      if (tag === 'l') this.listingsStale = true;
+      if (tag === 'l') {
+        this.listingsStale = true;
+        this.listingsChanges += 1;
+      }
       else if (tag.startsWith('s:')) symbols.push(tag.slice(2));
     }
     if (symbols.length === 0) return;
@@ -138,6 +159,7 @@ export class SearchIndexHolder {
   private async build(): Promise<IndexSnapshot> {
     this.changedDuringBuild = new Set();
     this.listingsStale = false;
+    const listingsAt = this.listingsChanges;
     this.quotesMovedSinceBuild = false;
     try {
       const { rows, dataVersion } = await this.options.store.loadDocuments();
@@ -148,7 +170,7 @@ export class SearchIndexHolder {
         rows,
         idOf: new Map(rows.map((row, id) => [row.symbol, id])),
         dataVersion,
-        generation: ++this.generationCounter,
+        listingsAt,
         buildMs: performance.now() - started,
         builtAt: new Date(),
       };

@@ -12,7 +12,6 @@ import { validateStockFilter, type StockFilterInput } from '../stocks/stock-filt
 import { requirePageSize } from '../stocks/stocks.service.js';
 import type { Highlight } from './engine/index.js';
 import type { SearchLoader } from './loaders.js';
-import type { SearchIndexHolder } from './search-index-holder.js';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_SEARCH_RESULTS = 100;
@@ -41,7 +40,7 @@ export interface SearchLoaders {
   stock: StockLoader;
 }
 
-export function createSearchService(holder: SearchIndexHolder) {
+export function createSearchService() {
   return {
     async search(loaders: SearchLoaders, args: SearchArgs): Promise<SearchResultsModel> {
       const started = performance.now();
@@ -52,8 +51,6 @@ export function createSearchService(holder: SearchIndexHolder) {
       const filter = validateStockFilter(args.filter);
       if (filter.kind === 'empty') return { hits: [], total: 0, tookMs: performance.now() - started, facets: [] };
 
-      // Through the loader even before the first index is built: the empty answer then depends on the
-      // index generation too, so it is retired the moment an index is swapped in.
       const answer = await loaders.search.load({ query: args.query, first, criteria: filter.criteria });
       const stocks = await loaders.stock.loadMany(answer.hits.map((hit) => hit.symbol));
       const hits: SearchHitModel[] = [];
