@@ -43,6 +43,10 @@ describe('query limits', () => {
     expect(dataOf(small).stocks.nodes).toHaveLength(5);
     const large = await server.query(query, { n: 500 });
     expect(errorOf(large).extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    // Figures are remembered per (document, operation, variables): asked again, each keeps its own answer.
+    expect(errorOf(await server.query(query, { n: 500 })).extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    expect(dataOf(await server.query(query, { n: 5 })).stocks.nodes).toHaveLength(5);
+    expect(errorOf(await server.query(query, { n: 400 })).extensions!.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('refuses nesting deeper than the limit with QUERY_TOO_DEEP', async () => {

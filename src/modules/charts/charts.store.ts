@@ -18,13 +18,13 @@ import { bucketedBarsSql, fifteenMinuteBarsSql, type WantedSymbols } from './cha
 import type { PricePointModel } from './chart-model.js';
 import type { IntervalSource, RangeWindow } from './chart-ranges.js';
 
-export interface ChartBarRow extends PricePointModel {
-  symbol: string;
-}
-
 export interface ChartStore {
-  /** Bars of every symbol in `symbols` inside `window`; each symbol's bars in time order. */
-  findBars(symbols: readonly string[], window: RangeWindow, source: IntervalSource): Promise<ChartBarRow[]>;
+  /**
+   * Bars of every symbol in `symbols` inside `window`: one array per symbol, in the order of `symbols`
+   * (a symbol listed twice gets the same array twice), each in the order SQLite returned them (time order;
+   * the loader verifies it).
+   */
+  findBars(symbols: readonly string[], window: RangeWindow, source: IntervalSource): Promise<PricePointModel[][]>;
 }
 
 const DAY = 86400;
@@ -75,22 +75,23 @@ export const CHART_SQL = {
   aggregated: (bucket: Bucket, wanted: WantedSymbols = 'many') => aggregatedSql(bucket, wanted),
 };
 
-/** Raw rows `[k?, time, open, high, low, close, volume]` as ChartBarRows of `symbols`. */
-function toBarRows(rows: unknown[][], symbols: readonly string[], keyed: boolean): ChartBarRow[] {
-  const out = new Array<ChartBarRow>(rows.length);
+/**
+ * Raw rows `[k?, time, open, high, low, close, volume]` as one point array per symbol: each bar becomes
+ * one object, the one the chart keeps (no intermediate row carrying its symbol).
+ */
+function toPointArrays(rows: unknown[][], count: number, keyed: boolean): PricePointModel[][] {
+  const out: PricePointModel[][] = Array.from({ length: count }, () => []);
   const o = keyed ? 1 : 0;
-  const only = symbols[0]!;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    out[i] = {
-      symbol: keyed ? symbols[r[0] as number]! : only,
+    out[keyed ? (r[0] as number) : 0]!.push({
       time: r[o] as number,
       open: r[o + 1] as number,
       high: r[o + 2] as number,
       low: r[o + 3] as number,
       close: r[o + 4] as number,
       volume: r[o + 5] as number,
-    };
+    });
   }
   return out;
 }
@@ -119,7 +120,10 @@ export function createChartStore(sqlite: Database.Database): ChartStore {
         interval: source.kind === 'stored' ? source.seconds : source.fromSeconds,
       };
       const statement = byWanted[wanted][source.kind === 'stored' ? 'stored' : source.bucket];
-      return toBarRows(statement.all(params) as unknown[][], symbols, wanted === 'many');
+      const arrays = toPointArrays(statement.all(params) as unknown[][], symbols.length, wanted === 'many');
+      if (symbols === requested) return arrays;
+      const bySymbol = new Map(symbols.map((symbol, i) => [symbol, arrays[i]!]));
+      return requested.map((symbol) => bySymbol.get(symbol)!);
     },
   };
 }

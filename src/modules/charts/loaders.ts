@@ -37,18 +37,10 @@ export function createChartLoader(store: ChartStore, chartCache: NamespaceCache,
       for (const group of groups.values()) {
         const { range, interval } = group[0]!;
         const symbols = [...new Set(group.map((k) => k.symbol))];
-        const rows = await store.findBars(symbols, RANGE_SPECS[range].window, INTERVAL_SOURCES[interval]);
-        const bySymbol = new Map<string, PricePointModel[]>();
-        for (const row of rows) {
-          const points = bySymbol.get(row.symbol);
-          const point = { time: row.time, open: row.open, high: row.high, low: row.low, close: row.close, volume: row.volume };
-          if (points) points.push(point);
-          else bySymbol.set(row.symbol, [point]);
-        }
-        for (const symbol of symbols) {
-          const points = ensureTimeOrder(bySymbol.get(symbol) ?? []);
-          charts.set(chartCacheKey({ symbol, range, interval }), buildChart(symbol, range, interval, points));
-        }
+        const pointsOf = await store.findBars(symbols, RANGE_SPECS[range].window, INTERVAL_SOURCES[interval]);
+        symbols.forEach((symbol, i) => {
+          charts.set(chartCacheKey({ symbol, range, interval }), buildChart(symbol, range, interval, ensureTimeOrder(pointsOf[i]!)));
+        });
       }
       return keys.map((key) => charts.get(chartCacheKey(key))!);
     },

@@ -1,0 +1,35 @@
+/**
+ * `new Date(ms).toISOString()` without a Date per call: a chart of a few thousand points serialises a
+ * few thousand times, and the Date objects alone were a tenth of a cold chart request (and their garbage
+ * more). The date part is kept per day (charts repeat days: minute and hourly bars share them, daily bars
+ * repeat across ranges and requests); the time of day is formatted from integers. Anything outside the
+ * plain four-digit-year range goes to `toISOString` itself, so the output is always identical to it.
+ */
+
+const DAY_MS = 86_400_000;
+/** Years 0000..9999: where toISOString writes `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 characters). */
+const MIN_MS = -62_167_219_200_000;
+const MAX_MS = 253_402_300_800_000;
+const MAX_DAYS_KEPT = 50_000;
+
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const dayPrefixes = new Map<number, string>();
+
+export function isoTime(ms: number): string {
+  if (!Number.isInteger(ms) || ms < MIN_MS || ms >= MAX_MS) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    if (dayPrefixes.size >= MAX_DAYS_KEPT) dayPrefixes.clear();
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayPrefixes.set(day, prefix);
+  }
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return `${prefix}${TWO[hours]}:${TWO[minutes]}:${TWO[seconds]}.${THREE[rest - seconds * 1000]}Z`;
+}
