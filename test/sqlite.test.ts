@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connection.js';
 import { CHART_SQL } from '../src/modules/charts/charts.store.js';
+import { SECTOR_STATS_SQL } from '../src/modules/sectors/sectors.store.js';
 import { STOCK_ORDERS } from '../src/modules/stocks/stock-order.js';
 import { startServer, type TestServer } from './helpers/server.js';
 
@@ -91,6 +92,15 @@ describe('query plans', () => {
       const plan = planOf(sql, params);
       expect(plan.some((d) => /SEARCH b USING PRIMARY KEY \(symbol=\? AND interval_seconds=\? AND time>\?\)/.test(d)), plan.join(' | ')).toBe(true);
       expect(plan.some((d) => /SCAN (b|bars)\b/.test(d)), plan.join(' | ')).toBe(false);
+    }
+  });
+
+  it('computes sector stats from the covering sector index alone, never reading the stocks table', () => {
+    for (const [sql, params] of [[SECTOR_STATS_SQL.all, []], [SECTOR_STATS_SQL.bySectors, ['["Energy","Utilities"]']]] as const) {
+      const plan = planOf(sql, params);
+      const stockReads = plan.filter((d) => /\b(SEARCH|SCAN) (s|g|l)\b/.test(d));
+      expect(stockReads.length, plan.join(' | ')).toBe(3);
+      for (const read of stockReads) expect(read, plan.join(' | ')).toMatch(/USING COVERING INDEX stocks_sector_stats_idx/);
     }
   });
 });

@@ -41,7 +41,9 @@ export const stocks = sqliteTable(
     index('stocks_market_cap_idx').on(t.marketCap, t.symbol),
     // Sector pages, sector stats and movers-in-a-sector order by these within one sector.
     index('stocks_sector_market_cap_idx').on(t.sector, t.marketCap, t.symbol),
-    index('stocks_sector_change_percent_idx').on(t.sector, t.changePercent, t.symbol),
+    // Also covers sector stats: the GROUP BY reads market cap and change from the index, never the table,
+    // and the top gainer/loser subqueries walk it from either end.
+    index('stocks_sector_stats_idx').on(t.sector, t.changePercent, t.symbol, t.marketCap, t.change),
     index('stocks_sector_volume_idx').on(t.sector, t.volume, t.symbol),
     index('stocks_industry_idx').on(sql`${t.industry} COLLATE NOCASE`, t.marketCap),
     index('stocks_exchange_idx').on(sql`${t.exchange} COLLATE NOCASE`, t.marketCap),

@@ -22,7 +22,8 @@ export interface SectorStore {
   findBySectors(sectors: readonly string[]): Promise<SectorStatsRow[]>;
 }
 
-// The top gainer/loser subqueries walk the (sector, change_percent, symbol) index from either end.
+// One pass over the covering stocks_sector_stats_idx (sector, change_percent, symbol, market_cap, change): the
+// aggregates never touch the table, and the top gainer/loser subqueries walk the same index from either end.
 const columns = `
   s.sector AS sector,
   count(*) AS stockCount,
@@ -34,13 +35,15 @@ const columns = `
   (SELECT g.symbol FROM stocks g WHERE g.sector = s.sector ORDER BY g.change_percent DESC, g.symbol DESC LIMIT 1) AS topGainerSymbol,
   (SELECT l.symbol FROM stocks l WHERE l.sector = s.sector ORDER BY l.change_percent ASC, l.symbol ASC LIMIT 1) AS topLoserSymbol`;
 
+/** The statements, exported for query-plan tests. */
+export const SECTOR_STATS_SQL = {
+  all: `/* allSectorStats */ SELECT ${columns} FROM stocks s WHERE s.sector IS NOT NULL GROUP BY s.sector ORDER BY totalMarketCap DESC`,
+  bySectors: `/* sectorStatsBySector */ SELECT ${columns} FROM stocks s WHERE s.sector IN (SELECT value FROM json_each(?)) GROUP BY s.sector`,
+};
+
 export function createSectorStore(sqlite: Database.Database): SectorStore {
-  const all = sqlite.prepare<[], SectorStatsRow>(
-    `/* allSectorStats */ SELECT ${columns} FROM stocks s WHERE s.sector IS NOT NULL GROUP BY s.sector ORDER BY totalMarketCap DESC`,
-  );
-  const some = sqlite.prepare<[string], SectorStatsRow>(
-    `/* sectorStatsBySector */ SELECT ${columns} FROM stocks s WHERE s.sector IN (SELECT value FROM json_each(?)) GROUP BY s.sector`,
-  );
+  const all = sqlite.prepare<[], SectorStatsRow>(SECTOR_STATS_SQL.all);
+  const some = sqlite.prepare<[string], SectorStatsRow>(SECTOR_STATS_SQL.bySectors);
   return {
     async findAll() {
       return all.all();

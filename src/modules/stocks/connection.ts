@@ -14,6 +14,48 @@ export interface StockConnectionModel {
   totalCount: () => Promise<number>;
 }
 
+/**
+ * Cursors are built only when a client reads them (most lists select `nodes` alone): `edges` encodes one
+ * per row on first read, `pageInfo` only the first and last.
+ */
+class KeysetConnection implements StockConnectionModel {
+  readonly nodes: StockRow[];
+  #edges: StockConnectionModel['edges'] | undefined;
+  #pageInfo: StockConnectionModel['pageInfo'] | undefined;
+
+  constructor(
+    rows: StockRow[],
+    first: number,
+    private readonly order: StockOrderKey,
+    private readonly isAfterCursor: boolean,
+    private readonly hasNextPage: boolean,
+    readonly totalCount: () => Promise<number>,
+  ) {
+    this.nodes = rows.length > first ? rows.slice(0, first) : rows;
+  }
+
+  get edges(): StockConnectionModel['edges'] {
+    this.#edges ??= this.nodes.map((node) => ({ cursor: this.cursorOf(node), node }));
+    return this.#edges;
+  }
+
+  get pageInfo(): StockConnectionModel['pageInfo'] {
+    const first = this.nodes[0];
+    const last = this.nodes.at(-1);
+    this.#pageInfo ??= {
+      hasNextPage: this.hasNextPage,
+      hasPreviousPage: this.isAfterCursor,
+      startCursor: first ? this.cursorOf(first) : null,
+      endCursor: last ? this.cursorOf(last) : null,
+    };
+    return this.#pageInfo;
+  }
+
+  private cursorOf(node: StockRow): string {
+    return encodeCursor(this.order, { value: STOCK_ORDER_SPECS[this.order].valueOf(node), symbol: node.symbol });
+  }
+}
+
 export function toConnection(
   rows: StockRow[],
   first: number,
@@ -21,20 +63,7 @@ export function toConnection(
   isAfterCursor: boolean,
   totalCount: () => Promise<number>,
 ): StockConnectionModel {
-  const nodes = rows.slice(0, first);
-  const spec = STOCK_ORDER_SPECS[order];
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(order, { value: spec.valueOf(node), symbol: node.symbol }), node }));
-  return {
-    edges,
-    nodes,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: isAfterCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
+  return new KeysetConnection(rows, first, order, isAfterCursor, rows.length > first, totalCount);
 }
 
 export function emptyConnection(): StockConnectionModel {
