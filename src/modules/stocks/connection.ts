@@ -20,6 +20,7 @@ export interface StockConnectionModel {
  */
 class KeysetConnection implements StockConnectionModel {
   readonly nodes: StockRow[];
+  private readonly hasNextPage: boolean;
   #edges: StockConnectionModel['edges'] | undefined;
   #pageInfo: StockConnectionModel['pageInfo'] | undefined;
 
@@ -28,10 +29,11 @@ class KeysetConnection implements StockConnectionModel {
     first: number,
     private readonly order: StockOrderKey,
     private readonly isAfterCursor: boolean,
-    private readonly hasNextPage: boolean,
     readonly totalCount: () => Promise<number>,
   ) {
-    this.nodes = rows.length > first ? rows.slice(0, first) : rows;
+    // The page query asks for one row more than `first`: its presence is the next page.
+    this.hasNextPage = rows.length > first;
+    this.nodes = this.hasNextPage ? rows.slice(0, first) : rows;
   }
 
   get edges(): StockConnectionModel['edges'] {
@@ -40,14 +42,16 @@ class KeysetConnection implements StockConnectionModel {
   }
 
   get pageInfo(): StockConnectionModel['pageInfo'] {
-    const first = this.nodes[0];
-    const last = this.nodes.at(-1);
-    this.#pageInfo ??= {
-      hasNextPage: this.hasNextPage,
-      hasPreviousPage: this.isAfterCursor,
-      startCursor: first ? this.cursorOf(first) : null,
-      endCursor: last ? this.cursorOf(last) : null,
-    };
+    if (this.#pageInfo === undefined) {
+      const first = this.nodes[0];
+      const last = this.nodes.at(-1);
+      this.#pageInfo = {
+        hasNextPage: this.hasNextPage,
+        hasPreviousPage: this.isAfterCursor,
+        startCursor: first ? this.cursorOf(first) : null,
+        endCursor: last ? this.cursorOf(last) : null,
+      };
+    }
     return this.#pageInfo;
   }
 
@@ -63,7 +67,7 @@ export function toConnection(
   isAfterCursor: boolean,
   totalCount: () => Promise<number>,
 ): StockConnectionModel {
-  return new KeysetConnection(rows, first, order, isAfterCursor, rows.length > first, totalCount);
+  return new KeysetConnection(rows, first, order, isAfterCursor, totalCount);
 }
 
 export function emptyConnection(): StockConnectionModel {
