@@ -18,7 +18,7 @@ async function recordStoreCalls<T>(work: () => Promise<T>) {
   const originals = { stocks: stores.stocks.findBySymbols, sectors: stores.sectors.findBySectors, charts: stores.charts.findBars };
   stores.stocks.findBySymbols = (symbols) => (calls.push({ method: 'stocks.findBySymbols', keys: symbols }), originals.stocks(symbols));
   stores.sectors.findBySectors = (sectors) => (calls.push({ method: 'sectors.findBySectors', keys: sectors }), originals.sectors(sectors));
-  stores.charts.findBars = (symbols, window, source) => (calls.push({ method: 'charts.findBars', keys: symbols }), originals.charts(symbols, window, source));
+  stores.charts.findBars = (interval, columns, requests) => (calls.push({ method: 'charts.findBars', keys: requests.map((r) => r.symbol) }), originals.charts(interval, columns, requests));
   try {
     return { result: await work(), calls };
   } finally {

@@ -144,3 +144,32 @@ describe('Stock.charts', () => {
     expect(stock.charts.every((c: any) => c.points.length > 0)).toBe(true);
   });
 });
+
+describe('charts that read only time and close', () => {
+  const ALL_RANGES = 'ONE_DAY, FIVE_DAYS, ONE_MONTH, SIX_MONTHS, YEAR_TO_DATE, ONE_YEAR, FIVE_YEARS, MAX';
+
+  it('gives a line chart the same times and closes as a full chart, for every range', async () => {
+    const line = dataOf(await server.query(`{ stock(symbol: "NVDA") { charts(ranges: [${ALL_RANGES}]) { range interval close points { time close } } } }`));
+    const full = dataOf(await server.query(`{ stock(symbol: "NVDA") { charts(ranges: [${ALL_RANGES}]) { range interval close open points { time open high low close volume } } } }`));
+    expect(line.stock.charts).toHaveLength(8);
+    line.stock.charts.forEach((chart: any, i: number) => {
+      const whole = full.stock.charts[i];
+      expect(chart.points.length, chart.range).toBeGreaterThan(0);
+      expect(chart).toEqual({ range: whole.range, interval: whole.interval, close: whole.close, points: whole.points.map((p: Point) => ({ time: p.time, close: p.close })) });
+    });
+  });
+
+  it('reads every value when a fragment or a second selection of the same chart asks for more', async () => {
+    const { stock } = dataOf(await server.query(`
+      query { stock(symbol: "KO") {
+        a: chart(range: ONE_YEAR, interval: ONE_WEEK) { points { time close } }
+        b: chart(range: ONE_YEAR, interval: ONE_WEEK) { points { time close ...Bar } }
+        c: chart(range: ONE_YEAR, interval: ONE_WEEK) { close ... on Chart { high changePercent } }
+      } }
+      fragment Bar on PricePoint { open high low volume }`));
+    const full = await chart('KO', 'ONE_YEAR', 'ONE_WEEK');
+    expect(stock.a.points).toEqual(full.points.map((p) => ({ time: p.time, close: p.close })));
+    expect(stock.b.points).toEqual(full.points);
+    expect(stock.c).toEqual({ close: full.close, high: full.high, changePercent: full.changePercent });
+  });
+});

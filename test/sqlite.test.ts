@@ -86,9 +86,9 @@ describe('query plans', () => {
     }
   });
 
-  it('reads chart bars by primary key range for stored and aggregated intervals', () => {
-    const params = { symbols: '["AAPL","MSFT"]', windowKind: 'calendar', sessionsBack: 0, modifier: '-1 month', interval: 3600 };
-    for (const sql of [CHART_SQL.stored, CHART_SQL.aggregated('week'), CHART_SQL.aggregated('month'), CHART_SQL.aggregated('fifteenMinutes')]) {
+  it('reads chart bars by primary key range, for every column set', () => {
+    const params = { symbols: '["AAPL","MSFT"]', windows: '[[0,"calendar",0,"-1 month"],[1,"sessions",4,null],[0,"all",0,null]]', interval: 3600 };
+    for (const sql of [CHART_SQL.ohlcv, CHART_SQL.close]) {
       const plan = planOf(sql, params);
       expect(plan.some((d) => /SEARCH b USING PRIMARY KEY \(symbol=\? AND interval_seconds=\? AND time>\?\)/.test(d)), plan.join(' | ')).toBe(true);
       expect(plan.some((d) => /SCAN (b|bars)\b/.test(d)), plan.join(' | ')).toBe(false);

@@ -2,7 +2,7 @@
  * What each chart range means, which intervals make sense for it, and how each interval is stored.
  *
  * Stored intervals are 1 minute, 5 minutes, 1 hour and 1 day; 15-minute, weekly and monthly bars are
- * aggregated from 5-minute and daily bars in SQL. An interval is allowed for a range only when the history
+ * aggregated from 5-minute and daily bars (chart-buckets.ts). An interval is allowed for a range only when the history
  * kept at that interval covers the range (1-minute bars exist for the latest session only, 5-minute bars
  * for five sessions, hourly bars for three months) and the point count stays sensible.
  */

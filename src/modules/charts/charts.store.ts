@@ -1,129 +1,154 @@
 /**
- * Chart bars: one statement returns the bars of many symbols for one (range, interval).
+ * Chart bars: one statement returns, for many (symbol, range window) requests on one stored interval, each
+ * window's first bar time and each symbol's bars from its earliest window on.
  *
  * Each symbol's range is anchored on its own latest daily bar, so a stock whose provider lagged still gets
- * a full chart. The window start is computed in SQL (a session offset on daily bars, or a calendar
+ * a full chart. The window starts are computed in SQL (a session offset on daily bars, or a calendar
  * modifier), then every symbol's bars are one range scan of the (symbol, interval, time) primary key.
+ * Ranges that share a stored interval share that scan: `charts` of SIX_MONTHS, YEAR_TO_DATE, ONE_YEAR,
+ * FIVE_YEARS and MAX reads a stock's daily bars once, not five times (weekly and monthly bars are then
+ * aggregated in JavaScript, chart-buckets.ts).
  *
- * What a cold chart costs is mostly marshalling rows into JavaScript, then aggregating, so:
+ * What a cold chart costs is mostly marshalling values into JavaScript (about a quarter of a microsecond
+ * each on this machine kind, several times the scan itself), so:
  * - rows are `.raw()` arrays mapped by hand (better-sqlite3's object rows set every property through the
- *   V8 API, at about twice the cost), and carry the symbol's index in the request instead of the symbol
- *   text (one string per bar less; the mapper puts the caller's string back);
- * - a chart of one symbol, the common case, binds the symbol directly (no json_each, no index column);
- * - weekly and monthly bars are aggregated per bucket (see chart-buckets.ts), not through a GROUP BY that
- *   sorts every daily bar by a date string.
+ *   V8 API, at about twice the cost), and carry the symbol's index in the call instead of its text;
+ * - a caller that needs only each bar's time and close (a line chart) gets only those two columns read
+ *   (`columns: 'close'`): a third of the values.
  */
 import type Database from 'better-sqlite3';
-import { bucketedBarsSql, fifteenMinuteBarsSql, type WantedSymbols } from './chart-buckets.js';
 import type { PricePointModel } from './chart-model.js';
-import type { IntervalSource, RangeWindow } from './chart-ranges.js';
+import { RANGE_SPECS, type RangeWindow } from './chart-ranges.js';
+
+/** Which bar values a chart needs: all of OHLCV, or only each bar's time and close (the others are NaN). */
+export type BarColumns = 'ohlcv' | 'close';
+
+export interface BarsRequest {
+  symbol: string;
+  window: RangeWindow;
+}
 
 export interface ChartStore {
   /**
-   * Bars of every symbol in `symbols` inside `window`: one array per symbol, in the order of `symbols`
-   * (a symbol listed twice gets the same array twice), each in the order SQLite returned them (time order;
-   * the loader verifies it).
+   * Bars at the stored interval `intervalSeconds` for each request, in the order of `requests`, each in
+   * time order from the first bar of its window (times in unix milliseconds). With `columns: 'close'` only `time` and `close` are read.
    */
-  findBars(symbols: readonly string[], window: RangeWindow, source: IntervalSource): Promise<PricePointModel[][]>;
+  findBars(intervalSeconds: number, columns: BarColumns, requests: readonly BarsRequest[]): Promise<PricePointModel[][]>;
 }
 
 const DAY = 86400;
 
-/** `wanted(k, symbol)`: the symbols of the call with their index into the call's array. */
-const WANTED: Record<WantedSymbols, string> = {
-  one: `wanted(k, symbol) AS (SELECT 0, @symbol)`,
-  many: `wanted(k, symbol) AS (SELECT key, value FROM json_each(@symbols))`,
-};
+/**
+ * The most sessions a range reaches back. SQLite takes no outer column in LIMIT or OFFSET, so a window's
+ * first session is the (back + 1)-th of the latest this many + 1 daily bars.
+ */
+const MAX_SESSIONS_BACK = Math.max(...Object.values(RANGE_SPECS).map(({ window }) => (window.kind === 'sessions' ? window.sessionsBack : 0)));
 
-// `bounds`: each wanted symbol with the first bar time of its range. Subqueries in CASE branches run only
-// for the branch taken.
-const bounds = (wanted: WantedSymbols) => `
-  ${WANTED[wanted]},
-  bounds AS (
-    SELECT w.k AS k, w.symbol AS symbol,
-      CASE @windowKind
-        WHEN 'sessions' THEN coalesce((SELECT d.time FROM bars d WHERE d.symbol = w.symbol AND d.interval_seconds = ${DAY}
-                                        ORDER BY d.time DESC LIMIT 1 OFFSET @sessionsBack), 0)
-        WHEN 'calendar' THEN coalesce(unixepoch((SELECT max(d.time) FROM bars d WHERE d.symbol = w.symbol AND d.interval_seconds = ${DAY}),
-                                        'unixepoch', @modifier), 0)
-        ELSE 0
-      END AS from_time
-    FROM wanted w
-  )`;
-
-/** The index column comes first for many symbols and is absent for one. */
-const keyColumn = (wanted: WantedSymbols, alias: string) => (wanted === 'many' ? `${alias}.k, ` : '');
-
-const storedSql = (wanted: WantedSymbols) => `/* chartBars:${wanted} */
-  WITH ${bounds(wanted)}
-  SELECT ${keyColumn(wanted, 'x')}b.time, b.open, b.high, b.low, b.close, b.volume
-  FROM bounds x JOIN bars b ON b.symbol = x.symbol AND b.interval_seconds = @interval AND b.time >= x.from_time`;
-// No ORDER BY: the nested loop already yields each symbol's bars in primary-key (time) order, and a sort
-// of every row would double the statement's time. The loader verifies the order (ensureTimeOrder).
-
-type Bucket = Extract<IntervalSource, { kind: 'aggregated' }>['bucket'];
-
-const aggregatedSql = (bucket: Bucket, wanted: WantedSymbols) => {
-  const head = `/* chartBarsAggregated:${bucket}:${wanted} */ WITH RECURSIVE ${bounds(wanted)},`;
-  const key = keyColumn(wanted, 'k');
-  return bucket === 'fifteenMinutes' ? fifteenMinuteBarsSql(head, key) : bucketedBarsSql(head, key, bucket);
-};
-
-/** The statements for many symbols (the one-symbol ones differ only in `wanted`), for query-plan tests. */
-export const CHART_SQL = {
-  stored: storedSql('many'),
-  aggregated: (bucket: Bucket, wanted: WantedSymbols = 'many') => aggregatedSql(bucket, wanted),
+const VALUES: Record<BarColumns, { bars: string; bounds: string }> = {
+  ohlcv: { bars: 'b.open, b.high, b.low, b.close, b.volume', bounds: 'NULL, NULL, NULL, NULL, NULL' },
+  close: { bars: 'b.close', bounds: 'NULL' },
 };
 
 /**
- * Raw rows `[k?, time, open, high, low, close, volume]` as one point array per symbol: each bar becomes
- * one object, the one the chart keeps (no intermediate row carrying its symbol).
+ * `@symbols`: a JSON array of distinct symbols. `@windows`: a JSON array of `[symbolIndex, kind, sessionsBack,
+ * modifier]`, one per request. Result rows are `[0, request, fromTime, …]` for each request's window start,
+ * then `[1, symbolIndex, time, …values]` for each bar. The CASE branches' subqueries run only for the
+ * branch taken.
  */
-function toPointArrays(rows: unknown[][], count: number, keyed: boolean): PricePointModel[][] {
-  const out: PricePointModel[][] = Array.from({ length: count }, () => []);
-  const o = keyed ? 1 : 0;
+const barsSql = (columns: BarColumns) => `/* chartBars:${columns} */
+  WITH symbols(si, symbol) AS (SELECT key, value FROM json_each(@symbols)),
+  wanted(k, si, kind, back, modifier) AS (
+    SELECT key, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@windows)
+  ),
+  bounds AS MATERIALIZED (
+    SELECT w.k AS k, w.si AS si, s.symbol AS symbol,
+      CASE w.kind
+        WHEN 'sessions' THEN coalesce((SELECT t FROM (SELECT t, row_number() OVER (ORDER BY t DESC) AS n FROM (
+                                          SELECT d.time AS t FROM bars d WHERE d.symbol = s.symbol AND d.interval_seconds = ${DAY}
+                                          ORDER BY d.time DESC LIMIT ${MAX_SESSIONS_BACK + 1}))
+                                        WHERE n = w.back + 1), 0)
+        WHEN 'calendar' THEN coalesce(unixepoch((SELECT max(d.time) FROM bars d WHERE d.symbol = s.symbol AND d.interval_seconds = ${DAY}),
+                                        'unixepoch', w.modifier), 0)
+        ELSE 0
+      END AS from_time
+    FROM wanted w JOIN symbols s ON s.si = w.si
+  ),
+  starts AS MATERIALIZED (SELECT si, symbol, min(from_time) AS from_time FROM bounds GROUP BY si)
+  SELECT 0, k, from_time, ${VALUES[columns].bounds} FROM bounds
+  UNION ALL
+  SELECT 1, x.si, b.time, ${VALUES[columns].bars}
+  FROM starts x JOIN bars b ON b.symbol = x.symbol AND b.interval_seconds = @interval AND b.time >= x.from_time`;
+// No ORDER BY: the nested loop already yields each symbol's bars in primary-key (time) order, and a sort
+// of every row would double the statement's time. The store verifies the order (ensureTimeOrder).
+
+/** The statements, for query-plan tests. */
+export const CHART_SQL = { ohlcv: barsSql('ohlcv'), close: barsSql('close') };
+
+/** Sorts only when needed: SQLite returns time order, so this is one linear check in practice. */
+function ensureTimeOrder(points: PricePointModel[]): PricePointModel[] {
+  for (let i = 1; i < points.length; i++) {
+    if (points[i]!.time < points[i - 1]!.time) return points.sort((a, b) => a.time - b.time);
+  }
+  return points;
+}
+
+/** The first index of `points` (in time order) whose time is at least `from` (unix milliseconds). */
+function lowerBound(points: PricePointModel[], from: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.time < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Raw rows as one point array per symbol plus each request's window start. */
+function splitRows(rows: unknown[][], symbolCount: number, requestCount: number, columns: BarColumns) {
+  const bySymbol: PricePointModel[][] = Array.from({ length: symbolCount }, () => []);
+  const from = new Array<number>(requestCount).fill(0);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    out[keyed ? (r[0] as number) : 0]!.push({
-      time: r[o] as number,
-      open: r[o + 1] as number,
-      high: r[o + 2] as number,
-      low: r[o + 3] as number,
-      close: r[o + 4] as number,
-      volume: r[o + 5] as number,
-    });
+    if (r[0] === 0) {
+      from[r[1] as number] = r[2] as number;
+      continue;
+    }
+    bySymbol[r[1] as number]!.push(
+      columns === 'ohlcv'
+        ? { time: (r[2] as number) * 1000, open: r[3] as number, high: r[4] as number, low: r[5] as number, close: r[6] as number, volume: r[7] as number }
+        : { time: (r[2] as number) * 1000, open: NaN, high: NaN, low: NaN, close: r[3] as number, volume: NaN },
+    );
   }
-  return out;
+  return { bySymbol, from };
 }
 
 export function createChartStore(sqlite: Database.Database): ChartStore {
-  const prepare = (sql: string) => sqlite.prepare(sql).raw();
-  const statements = (wanted: WantedSymbols) => ({
-    stored: prepare(storedSql(wanted)),
-    fifteenMinutes: prepare(aggregatedSql('fifteenMinutes', wanted)),
-    week: prepare(aggregatedSql('week', wanted)),
-    month: prepare(aggregatedSql('month', wanted)),
-  });
-  const byWanted = { one: statements('one'), many: statements('many') };
+  const statements = { ohlcv: sqlite.prepare(CHART_SQL.ohlcv).raw(), close: sqlite.prepare(CHART_SQL.close).raw() };
   return {
-    async findBars(requested, window, source) {
-      if (requested.length === 0) return [];
-      // Each symbol once: a symbol listed twice would otherwise get its bars twice (or, aggregated, its
-      // buckets twice). The chart loader already passes distinct symbols; this keeps the contract anyway.
-      const symbols = requested.length === 1 ? requested : [...new Set(requested)];
-      const wanted: WantedSymbols = symbols.length === 1 ? 'one' : 'many';
-      const params = {
-        ...(wanted === 'one' ? { symbol: symbols[0] } : { symbols: JSON.stringify(symbols) }),
-        windowKind: window.kind,
-        sessionsBack: window.kind === 'sessions' ? window.sessionsBack : 0,
-        modifier: window.kind === 'calendar' ? window.modifier : null,
-        interval: source.kind === 'stored' ? source.seconds : source.fromSeconds,
-      };
-      const statement = byWanted[wanted][source.kind === 'stored' ? 'stored' : source.bucket];
-      const arrays = toPointArrays(statement.all(params) as unknown[][], symbols.length, wanted === 'many');
-      if (symbols === requested) return arrays;
-      const bySymbol = new Map(symbols.map((symbol, i) => [symbol, arrays[i]!]));
-      return requested.map((symbol) => bySymbol.get(symbol)!);
+    async findBars(intervalSeconds, columns, requests) {
+      if (requests.length === 0) return [];
+      const symbolIndex = new Map<string, number>();
+      for (const { symbol } of requests) if (!symbolIndex.has(symbol)) symbolIndex.set(symbol, symbolIndex.size);
+      const windows = requests.map(({ symbol, window }) => [
+        symbolIndex.get(symbol)!,
+        window.kind,
+        window.kind === 'sessions' ? window.sessionsBack : 0,
+        window.kind === 'calendar' ? window.modifier : null,
+      ]);
+      const rows = statements[columns].all({
+        symbols: JSON.stringify([...symbolIndex.keys()]),
+        windows: JSON.stringify(windows),
+        interval: intervalSeconds,
+      }) as unknown[][];
+      const { bySymbol, from } = splitRows(rows, symbolIndex.size, requests.length, columns);
+      bySymbol.forEach(ensureTimeOrder);
+      return requests.map(({ symbol }, k) => {
+        const points = bySymbol[symbolIndex.get(symbol)!]!;
+        // A symbol's earliest window starts at its first bar: no copy for it (the common single-range case).
+        const start = lowerBound(points, from[k]! * 1000);
+        return start === 0 ? points : points.slice(start);
+      });
     },
   };
 }

@@ -1,22 +1,32 @@
 /**
  * Per-request chart loader, reading through the cache's chart namespace. Keys are (symbol, range,
- * interval); the charts no cache had cost one statement per distinct (range, interval), so
- * `chart(range: ONE_MONTH)` on 200 cold stocks is a single query, and on warm ones none.
+ * interval, columns); the charts no cache had cost one statement per distinct (stored interval, columns),
+ * so `chart(range: ONE_MONTH)` on 200 cold stocks is a single query, `charts` of all eight ranges four
+ * (the minute, five-minute, hourly and daily bars), and on warm ones none.
  */
 import type DataLoader from 'dataloader';
 import { createCachedLoader, type NamespaceCache, type RequestCaching } from '../../cache/index.js';
 import { dataTags } from '../../db/data-versions.js';
-import { buildChart, type ChartModel, type PricePointModel } from './chart-model.js';
+import { aggregateBars } from './chart-buckets.js';
+import { buildChart, type ChartModel } from './chart-model.js';
 import { INTERVAL_SOURCES, RANGE_SPECS, type ChartInterval, type ChartRange } from './chart-ranges.js';
-import type { ChartStore } from './charts.store.js';
+import type { BarColumns, ChartStore } from './charts.store.js';
 
 export interface ChartKey {
   symbol: string;
   range: ChartRange;
   interval: ChartInterval;
+  /** 'close': the caller reads only each point's time and close and the chart's close (chart-columns.ts). */
+  columns: BarColumns;
 }
 
 export type ChartLoader = DataLoader<ChartKey, ChartModel, string>;
+
+/** The stored interval a chart's bars are read at. */
+const storedSecondsOf = (interval: ChartInterval) => {
+  const source = INTERVAL_SOURCES[interval];
+  return source.kind === 'stored' ? source.seconds : source.fromSeconds;
+};
 
 export function createChartLoader(store: ChartStore, chartCache: NamespaceCache, caching: RequestCaching): ChartLoader {
   return createCachedLoader<ChartKey, ChartModel>({
@@ -26,20 +36,26 @@ export function createChartLoader(store: ChartStore, chartCache: NamespaceCache,
     keyOf: chartCacheKey,
     tagsOf: (key) => [dataTags.bars(key.symbol)],
     batch: async (keys) => {
+      // One read per stored interval and column set: the ranges drawn from a stock's daily bars share it.
       const groups = new Map<string, ChartKey[]>();
       for (const key of keys) {
-        const group = `${key.range}|${key.interval}`;
+        const group = `${storedSecondsOf(key.interval)}|${key.columns}`;
         const list = groups.get(group);
         if (list) list.push(key);
         else groups.set(group, [key]);
       }
       const charts = new Map<string, ChartModel>();
       for (const group of groups.values()) {
-        const { range, interval } = group[0]!;
-        const symbols = [...new Set(group.map((k) => k.symbol))];
-        const pointsOf = await store.findBars(symbols, RANGE_SPECS[range].window, INTERVAL_SOURCES[interval]);
-        symbols.forEach((symbol, i) => {
-          charts.set(chartCacheKey({ symbol, range, interval }), buildChart(symbol, range, interval, ensureTimeOrder(pointsOf[i]!)));
+        const { interval, columns } = group[0]!;
+        const pointsOf = await store.findBars(
+          storedSecondsOf(interval),
+          columns,
+          group.map((key) => ({ symbol: key.symbol, window: RANGE_SPECS[key.range].window })),
+        );
+        group.forEach((key, i) => {
+          const source = INTERVAL_SOURCES[key.interval];
+          const points = source.kind === 'stored' ? pointsOf[i]! : aggregateBars(pointsOf[i]!, source.bucket);
+          charts.set(chartCacheKey(key), buildChart(key.symbol, key.range, key.interval, points));
         });
       }
       return keys.map((key) => charts.get(chartCacheKey(key))!);
@@ -48,13 +64,5 @@ export function createChartLoader(store: ChartStore, chartCache: NamespaceCache,
 }
 
 export function chartCacheKey(key: ChartKey): string {
-  return `${key.symbol}|${key.range}|${key.interval}`;
-}
-
-/** Sorts only when needed: the store returns time order, so this is one linear check in practice. */
-function ensureTimeOrder(points: PricePointModel[]): PricePointModel[] {
-  for (let i = 1; i < points.length; i++) {
-    if (points[i]!.time < points[i - 1]!.time) return points.sort((a, b) => a.time - b.time);
-  }
-  return points;
+  return `${key.symbol}|${key.range}|${key.interval}|${key.columns}`;
 }

@@ -1,0 +1,51 @@
+/**
+ * Which bar values a chart field's selection needs. A line chart (`points { time close }`, maybe with the
+ * chart's `close`) needs two of a bar's six values, and reading values out of SQLite is most of what a cold
+ * chart costs, so such a selection reads only those (`'close'`). Anything else, or anything this walk does
+ * not recognise, reads all of them: a wrong guess costs speed, never a value.
+ */
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { BarColumns } from './charts.store.js';
+
+/** Chart fields answerable from each bar's time and close alone. */
+const CLOSE_ONLY_CHART_FIELDS = new Set(['__typename', 'symbol', 'range', 'interval', 'close', 'points']);
+const CLOSE_ONLY_POINT_FIELDS = new Set(['__typename', 'time', 'close']);
+
+type Fragments = Record<string, FragmentDefinitionNode>;
+
+/** Every field of a selection set, through inline fragments and fragment spreads; null if a spread is unknown. */
+function fieldsOf(set: SelectionSetNode | undefined, fragments: Fragments, out: FieldNode[] = []): FieldNode[] | null {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field') out.push(selection);
+    else {
+      const inner = selection.kind === 'InlineFragment' ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+      if (inner === undefined || fieldsOf(inner, fragments, out) === null) return null;
+    }
+  }
+  return out;
+}
+
+function onlyFields(fields: FieldNode[] | null, allowed: Set<string>): fields is FieldNode[] {
+  return fields !== null && fields.every((field) => allowed.has(field.name.value));
+}
+
+/** Per field-node list: the executor passes the same list for every item of a list of stocks. */
+const known = new WeakMap<readonly FieldNode[], BarColumns>();
+
+/** The columns the chart (or charts) field being resolved needs. */
+export function chartColumnsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): BarColumns {
+  let columns = known.get(info.fieldNodes);
+  if (columns === undefined) known.set(info.fieldNodes, (columns = columnsOf(info)));
+  return columns;
+}
+
+function columnsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): BarColumns {
+  for (const node of info.fieldNodes) {
+    const chartFields = fieldsOf(node.selectionSet, info.fragments);
+    if (!onlyFields(chartFields, CLOSE_ONLY_CHART_FIELDS)) return 'ohlcv';
+    for (const field of chartFields) {
+      if (field.name.value === 'points' && !onlyFields(fieldsOf(field.selectionSet, info.fragments), CLOSE_ONLY_POINT_FIELDS)) return 'ohlcv';
+    }
+  }
+  return 'close';
+}
