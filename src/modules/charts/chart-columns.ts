@@ -4,30 +4,13 @@
  * chart costs, so such a selection reads only those (`'close'`). Anything else, or anything this walk does
  * not recognise, reads all of them: a wrong guess costs speed, never a value.
  */
-import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { onlyFields, selectedFields } from '../../graphql/selected-fields.js';
 import type { BarColumns } from './charts.store.js';
 
 /** Chart fields answerable from each bar's time and close alone. */
 const CLOSE_ONLY_CHART_FIELDS = new Set(['__typename', 'symbol', 'range', 'interval', 'close', 'points']);
 const CLOSE_ONLY_POINT_FIELDS = new Set(['__typename', 'time', 'close']);
-
-type Fragments = Record<string, FragmentDefinitionNode>;
-
-/** Every field of a selection set, through inline fragments and fragment spreads; null if a spread is unknown. */
-function fieldsOf(set: SelectionSetNode | undefined, fragments: Fragments, out: FieldNode[] = []): FieldNode[] | null {
-  for (const selection of set?.selections ?? []) {
-    if (selection.kind === 'Field') out.push(selection);
-    else {
-      const inner = selection.kind === 'InlineFragment' ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
-      if (inner === undefined || fieldsOf(inner, fragments, out) === null) return null;
-    }
-  }
-  return out;
-}
-
-function onlyFields(fields: FieldNode[] | null, allowed: Set<string>): fields is FieldNode[] {
-  return fields !== null && fields.every((field) => allowed.has(field.name.value));
-}
 
 /** Per field-node list: the executor passes the same list for every item of a list of stocks. */
 const known = new WeakMap<readonly FieldNode[], BarColumns>();
@@ -41,10 +24,10 @@ export function chartColumnsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
 
 function columnsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): BarColumns {
   for (const node of info.fieldNodes) {
-    const chartFields = fieldsOf(node.selectionSet, info.fragments);
+    const chartFields = selectedFields(node.selectionSet, info.fragments);
     if (!onlyFields(chartFields, CLOSE_ONLY_CHART_FIELDS)) return 'ohlcv';
     for (const field of chartFields) {
-      if (field.name.value === 'points' && !onlyFields(fieldsOf(field.selectionSet, info.fragments), CLOSE_ONLY_POINT_FIELDS)) return 'ohlcv';
+      if (field.name.value === 'points' && !onlyFields(selectedFields(field.selectionSet, info.fragments), CLOSE_ONLY_POINT_FIELDS)) return 'ohlcv';
     }
   }
   return 'close';

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers-types.js';
+import { listedFieldsFor } from '../stocks/stock-fields.js';
 
 export const sectorResolvers: Resolvers = {
   Query: {
@@ -11,6 +12,6 @@ export const sectorResolvers: Resolvers = {
   SectorStats: {
     topGainer: (stats, _, { loaders }) => (stats.topGainerSymbol ? loaders.stock.load(stats.topGainerSymbol) : null),
     topLoser: (stats, _, { loaders }) => (stats.topLoserSymbol ? loaders.stock.load(stats.topLoserSymbol) : null),
-    stocks: (stats, args, { services, loaders }) => services.stocks.listSectorStocks(loaders, stats.sector, args),
+    stocks: (stats, args, { services, loaders }, info) => services.stocks.listSectorStocks(loaders, stats.sector, args, listedFieldsFor(info)),
   },
 };

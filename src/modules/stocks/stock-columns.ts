@@ -10,6 +10,7 @@
  * (unix milliseconds), which better-sqlite3 already returns as strings, numbers and null.
  */
 import type { StockRow } from '../../db/schema.js';
+import { STOCK_FIELD_COLUMNS, type StockField } from './stock-fields.js';
 
 /** The stocks columns in the order `toStockRow` reads them (unqualified: every statement reads one table). */
 export const STOCK_ROW_COLUMNS = `symbol, name, exchange, sector, industry, currency, shares_outstanding, price, change,
@@ -46,4 +47,24 @@ export function toStockRows(rows: unknown[][]): StockRow[] {
   const out = new Array<StockRow>(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = toStockRow(rows[i]!);
   return out;
+}
+
+/**
+ * A row read in part (stock-fields.ts): `fields`, in the order the statement selects them, from each raw
+ * row. The fields not read are absent, which is why such rows are never primed into the stock loader.
+ */
+export function toPartialStockRows(rows: unknown[][], fields: readonly StockField[]): StockRow[] {
+  const out = new Array<StockRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const row: Partial<Record<StockField, unknown>> = {};
+    for (let f = 0; f < fields.length; f++) row[fields[f]!] = r[f];
+    out[i] = row as StockRow;
+  }
+  return out;
+}
+
+/** The SELECT list of `fields` (all of STOCK_ROW_COLUMNS when null). */
+export function stockColumnsOf(fields: readonly StockField[] | null): string {
+  return fields === null ? STOCK_ROW_COLUMNS : fields.map((field) => STOCK_FIELD_COLUMNS[field]).join(', ');
 }

@@ -26,27 +26,30 @@ export interface StockOrderSpec {
    */
   expression: string;
   direction: 'asc' | 'desc';
+  /** The row field a cursor records (a list reading only some fields reads this one when it shows cursors). */
+  field: 'symbol' | 'name' | 'price' | 'changePercent' | 'volume' | 'marketCap';
   /** The value a cursor records for `row`. */
   valueOf(row: StockRow): string | number;
   /** Whether cursor values are strings or numbers (checked when a cursor comes back). */
   valueType: 'string' | 'number';
 }
 
-const numeric = (column: string, direction: 'asc' | 'desc', valueOf: (row: StockRow) => number): StockOrderSpec => ({
+const numeric = (column: string, direction: 'asc' | 'desc', field: 'price' | 'changePercent' | 'volume' | 'marketCap'): StockOrderSpec => ({
   expression: column,
   direction,
-  valueOf,
+  field,
+  valueOf: (row) => row[field],
   valueType: 'number',
 });
 
 export const STOCK_ORDER_SPECS: Record<StockOrderKey, StockOrderSpec> = {
-  SYMBOL_ASC: { expression: 'symbol', direction: 'asc', valueOf: (r) => r.symbol, valueType: 'string' },
-  NAME_ASC: { expression: 'name COLLATE NOCASE', direction: 'asc', valueOf: (r) => r.name, valueType: 'string' },
-  PRICE_ASC: numeric('price', 'asc', (r) => r.price),
-  PRICE_DESC: numeric('price', 'desc', (r) => r.price),
-  CHANGE_PERCENT_ASC: numeric('change_percent', 'asc', (r) => r.changePercent),
-  CHANGE_PERCENT_DESC: numeric('change_percent', 'desc', (r) => r.changePercent),
-  VOLUME_DESC: numeric('volume', 'desc', (r) => r.volume),
-  MARKET_CAP_ASC: numeric('market_cap', 'asc', (r) => r.marketCap),
-  MARKET_CAP_DESC: numeric('market_cap', 'desc', (r) => r.marketCap),
+  SYMBOL_ASC: { expression: 'symbol', direction: 'asc', field: 'symbol', valueOf: (r) => r.symbol, valueType: 'string' },
+  NAME_ASC: { expression: 'name COLLATE NOCASE', direction: 'asc', field: 'name', valueOf: (r) => r.name, valueType: 'string' },
+  PRICE_ASC: numeric('price', 'asc', 'price'),
+  PRICE_DESC: numeric('price', 'desc', 'price'),
+  CHANGE_PERCENT_ASC: numeric('change_percent', 'asc', 'changePercent'),
+  CHANGE_PERCENT_DESC: numeric('change_percent', 'desc', 'changePercent'),
+  VOLUME_DESC: numeric('volume', 'desc', 'volume'),
+  MARKET_CAP_ASC: numeric('market_cap', 'asc', 'marketCap'),
+  MARKET_CAP_DESC: numeric('market_cap', 'desc', 'marketCap'),
 };

@@ -9,7 +9,8 @@ import { emptyConnection, toConnection, type StockConnectionModel } from './conn
 import { decodeCursor } from './cursor.js';
 import { primeStocks, type StockLoader, type StockLoaders } from './loaders.js';
 import { validateStockFilter, type StockFilterInput } from './stock-filter.js';
-import type { StockOrderKey } from './stock-order.js';
+import { STOCK_FIELD_COLUMNS, type ListedFields, type StockField } from './stock-fields.js';
+import { STOCK_ORDER_SPECS, type StockOrderKey } from './stock-order.js';
 import type { MoverKind, StockCriteria } from './stocks.store.js';
 import { normalizeSymbol, SYMBOL_RULE } from './symbol.js';
 
@@ -38,13 +39,26 @@ export function requireSymbol(input: string, argumentName = 'symbol'): string {
   return symbol;
 }
 
+const ALL_STOCK_FIELDS = Object.keys(STOCK_FIELD_COLUMNS) as StockField[];
+
+/** The fields a page reads, in column order, or null for whole rows. */
+function pageFields(listed: ListedFields | undefined, order: StockOrderKey): StockField[] | null {
+  if (listed?.fields == null) return null;
+  const wanted = new Set(listed.fields);
+  if (listed.cursors) wanted.add(STOCK_ORDER_SPECS[order].field);
+  const fields = ALL_STOCK_FIELDS.filter((field) => wanted.has(field));
+  return fields.length === ALL_STOCK_FIELDS.length ? null : fields;
+}
+
 export function createStocksService() {
-  async function page(loaders: StockLoaders, args: StockListArgs, criteria: StockCriteria): Promise<StockConnectionModel> {
+  async function page(loaders: StockLoaders, args: StockListArgs, criteria: StockCriteria, listed?: ListedFields): Promise<StockConnectionModel> {
     const first = requirePageSize(args.first, 50, MAX_PAGE_SIZE);
     const order = args.orderBy ?? 'MARKET_CAP_DESC';
     const after = args.after != null ? decodeCursor(args.after, order) : null;
-    const rows = await loaders.stockPage.load({ criteria, order, after, limit: first + 1 });
-    primeStocks(loaders.stock, rows);
+    const fields = pageFields(listed, order);
+    const rows = await loaders.stockPage.load({ criteria, order, after, limit: first + 1, fields });
+    // Only whole rows may answer a later stock(symbol) of the same request.
+    if (fields === null) primeStocks(loaders.stock, rows);
     return toConnection(rows, first, order, after !== null, () => loaders.stockCount.load(criteria));
   }
 
@@ -54,18 +68,19 @@ export function createStocksService() {
       return loader.load(requireSymbol(symbolInput));
     },
 
-    async listStocks(loaders: StockLoaders, args: StockListArgs): Promise<StockConnectionModel> {
+    /** `listed`: what the selection shows (stock-fields.ts); absent, whole rows are read. */
+    async listStocks(loaders: StockLoaders, args: StockListArgs, listed?: ListedFields): Promise<StockConnectionModel> {
       const filter = validateStockFilter(args.filter);
       if (filter.kind === 'empty') {
         requirePageSize(args.first, 50, MAX_PAGE_SIZE);
         return emptyConnection();
       }
-      return page(loaders, args, filter.criteria);
+      return page(loaders, args, filter.criteria, listed);
     },
 
     /** The stocks of one (canonical) sector, one page at a time. */
-    async listSectorStocks(loaders: StockLoaders, sector: string, args: Omit<StockListArgs, 'filter'>): Promise<StockConnectionModel> {
-      return page(loaders, args, { sector });
+    async listSectorStocks(loaders: StockLoaders, sector: string, args: Omit<StockListArgs, 'filter'>, listed?: ListedFields): Promise<StockConnectionModel> {
+      return page(loaders, args, { sector }, listed);
     },
 
     async movers(loaders: StockLoaders, kind: MoverKind, firstInput: number | null | undefined, sectorInput: string | null | undefined): Promise<StockRow[]> {

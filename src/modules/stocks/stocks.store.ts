@@ -8,7 +8,8 @@
 import type Database from 'better-sqlite3';
 import type { Drizzle } from '../../db/connection.js';
 import type { StockRow } from '../../db/schema.js';
-import { STOCK_ROW_COLUMNS, toStockRow, toStockRows } from './stock-columns.js';
+import { STOCK_ROW_COLUMNS, stockColumnsOf, toPartialStockRows, toStockRow, toStockRows } from './stock-columns.js';
+import type { StockField } from './stock-fields.js';
 import { STOCK_ORDER_SPECS, type StockOrderKey } from './stock-order.js';
 
 /** Conditions of a stock list, already validated and canonical (sector names, symbols). */
@@ -36,6 +37,8 @@ export interface StockPageQuery {
   order: StockOrderKey;
   after: Keyset | null;
   limit: number;
+  /** The row fields to read, in STOCK_FIELD_COLUMNS order (stock-fields.ts); null or absent: whole rows. */
+  fields?: readonly StockField[] | null;
 }
 
 export type MoverKind = 'GAINERS' | 'LOSERS' | 'MOST_ACTIVE';
@@ -120,16 +123,16 @@ export function createStockStore(db: Drizzle): StockStore {
       return toStockRows(bySymbols.all(JSON.stringify(symbols)) as unknown[][]);
     },
 
-    async findPage({ criteria, order, after, limit }) {
+    async findPage({ criteria, order, after, limit, fields = null }) {
       const keys = presentKeys(criteria);
-      const shape = `${order}|${after ? 'after' : 'first'}|${keys.join(',')}`;
+      const shape = `${order}|${after ? 'after' : 'first'}|${keys.join(',')}|${fields?.join(',') ?? '*'}`;
       const prepared = pages.get(shape, () => {
         const spec = STOCK_ORDER_SPECS[order];
         const conditions = keys.map((key) => CONDITIONS[key]);
         if (after) conditions.push(keysetCondition(order));
         const direction = spec.direction === 'asc' ? 'ASC' : 'DESC';
         const orderBy = order === 'SYMBOL_ASC' ? 'symbol ASC' : `${spec.expression} ${direction}, symbol ${direction}`;
-        return sqlite.prepare(`/* stockPage */ ${selectRows}${whereClause(conditions)} ORDER BY ${orderBy} LIMIT ?`).raw();
+        return sqlite.prepare(`/* stockPage */ SELECT ${stockColumnsOf(fields)} FROM "stocks"${whereClause(conditions)} ORDER BY ${orderBy} LIMIT ?`).raw();
       });
       const params = bindCriteria(criteria, keys);
       if (after) {
@@ -137,7 +140,8 @@ export function createStockStore(db: Drizzle): StockStore {
         else params.push(after.value, after.symbol);
       }
       params.push(limit);
-      return toStockRows(prepared.all(params) as unknown[][]);
+      const rows = prepared.all(params) as unknown[][];
+      return fields === null ? toStockRows(rows) : toPartialStockRows(rows, fields);
     },
 
     async count(criteria) {

@@ -1,0 +1,25 @@
+/**
+ * The fields a resolver's selection asks for, for resolvers that read only what will be shown (chart
+ * columns, stock list columns). Walks inline fragments and fragment spreads; a field under @skip or
+ * @include counts as asked (reading a value too many is safe, one too few is not).
+ */
+import type { FieldNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql';
+
+export type Fragments = Record<string, FragmentDefinitionNode>;
+
+/** Every field of a selection set, through fragments; null if it spreads a fragment the document lacks. */
+export function selectedFields(set: SelectionSetNode | undefined, fragments: Fragments, out: FieldNode[] = []): FieldNode[] | null {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field') out.push(selection);
+    else {
+      const inner = selection.kind === 'InlineFragment' ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+      if (inner === undefined || selectedFields(inner, fragments, out) === null) return null;
+    }
+  }
+  return out;
+}
+
+/** Whether every field (of a walk that succeeded) is one of `allowed`. */
+export function onlyFields(fields: FieldNode[] | null, allowed: ReadonlySet<string>): fields is FieldNode[] {
+  return fields !== null && fields.every((field) => allowed.has(field.name.value));
+}
