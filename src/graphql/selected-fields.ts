@@ -3,7 +3,7 @@
  * columns, stock list columns). Walks inline fragments and fragment spreads; a field under @skip or
  * @include counts as asked (reading a value too many is safe, one too few is not).
  */
-import type { FieldNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 export type Fragments = Record<string, FragmentDefinitionNode>;
 
@@ -22,4 +22,18 @@ export function selectedFields(set: SelectionSetNode | undefined, fragments: Fra
 /** Whether every field (of a walk that succeeded) is one of `allowed`. */
 export function onlyFields(fields: FieldNode[] | null, allowed: ReadonlySet<string>): fields is FieldNode[] {
   return fields !== null && fields.every((field) => allowed.has(field.name.value));
+}
+
+/**
+ * `analyse` memoized per field-node list: the executor passes the same list for every item of a list (every
+ * stock of a page, every sector), so a selection is walked once per document, not once per item.
+ */
+export function perSelection<T>(analyse: (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>) => T) {
+  const known = new WeakMap<readonly FieldNode[], T>();
+  return (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): T => {
+    if (known.has(info.fieldNodes)) return known.get(info.fieldNodes)!;
+    const value = analyse(info);
+    known.set(info.fieldNodes, value);
+    return value;
+  };
 }

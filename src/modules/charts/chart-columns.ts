@@ -4,23 +4,16 @@
  * chart costs, so such a selection reads only those (`'close'`). Anything else, or anything this walk does
  * not recognise, reads all of them: a wrong guess costs speed, never a value.
  */
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import { onlyFields, selectedFields } from '../../graphql/selected-fields.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { onlyFields, perSelection, selectedFields } from '../../graphql/selected-fields.js';
 import type { BarColumns } from './charts.store.js';
 
 /** Chart fields answerable from each bar's time and close alone. */
 const CLOSE_ONLY_CHART_FIELDS = new Set(['__typename', 'symbol', 'range', 'interval', 'close', 'points']);
 const CLOSE_ONLY_POINT_FIELDS = new Set(['__typename', 'time', 'close']);
 
-/** Per field-node list: the executor passes the same list for every item of a list of stocks. */
-const known = new WeakMap<readonly FieldNode[], BarColumns>();
-
 /** The columns the chart (or charts) field being resolved needs. */
-export function chartColumnsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): BarColumns {
-  let columns = known.get(info.fieldNodes);
-  if (columns === undefined) known.set(info.fieldNodes, (columns = columnsOf(info)));
-  return columns;
-}
+export const chartColumnsOf = perSelection(columnsOf);
 
 function columnsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): BarColumns {
   for (const node of info.fieldNodes) {

@@ -7,31 +7,16 @@
  * holes) and are cached under a key that names their fields.
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { StockRow } from '../../db/schema.js';
-import { selectedFields, type Fragments } from '../../graphql/selected-fields.js';
+import { getTableColumns } from 'drizzle-orm';
+import { stocks, type StockRow } from '../../db/schema.js';
+import { perSelection, selectedFields, type Fragments } from '../../graphql/selected-fields.js';
 
 export type StockField = keyof StockRow;
 
-/** Each row field's column. */
-export const STOCK_FIELD_COLUMNS: Record<StockField, string> = {
-  symbol: 'symbol',
-  name: 'name',
-  exchange: 'exchange',
-  sector: 'sector',
-  industry: 'industry',
-  currency: 'currency',
-  sharesOutstanding: 'shares_outstanding',
-  price: 'price',
-  change: 'change',
-  changePercent: 'change_percent',
-  open: 'open',
-  high: 'high',
-  low: 'low',
-  previousClose: 'previous_close',
-  volume: 'volume',
-  marketCap: 'market_cap',
-  quoteUpdatedAt: 'quote_updated_at',
-};
+/** Each row field's column, as the Drizzle schema names it. */
+export const STOCK_FIELD_COLUMNS = Object.fromEntries(
+  Object.entries(getTableColumns(stocks)).map(([field, column]) => [field, column.name]),
+) as Record<StockField, string>;
 
 /** What each field of `Stock` reads from its row (resolvers included); `quote` also reads its subfields'. */
 const STOCK_FIELD_NEEDS: Record<string, readonly StockField[]> = {
@@ -117,12 +102,5 @@ function listedFieldsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments
   return { fields, cursors };
 }
 
-/** Per field-node list: the same list comes back for every sector of `sectors { stocks { … } }`. */
-const known = new WeakMap<readonly FieldNode[], ListedFields>();
-
 /** What the stock connection field being resolved reads. */
-export function listedFieldsFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ListedFields {
-  let listed = known.get(info.fieldNodes);
-  if (listed === undefined) known.set(info.fieldNodes, (listed = listedFieldsOf(info)));
-  return listed;
-}
+export const listedFieldsFor = perSelection(listedFieldsOf);
