@@ -78,6 +78,9 @@ class RequestLoaders implements Loaders {
   get allSectors() {
     return this.sectorGroup().allSectors;
   }
+  get settledSectorStats() {
+    return this.sectorGroup().settledSectorStats;
+  }
   get chart() {
     return (this.chartLoader ??= createChartLoader(recordingView(this.services.stores.charts, this.recorder), this.cache.namespaces.chart, this.caching));
   }

@@ -13,10 +13,17 @@ export interface SectorLoaders {
   sectorStats: SectorStatsLoader;
   /** The one key is `all`: every sector's stats, largest first. */
   allSectors: DataLoader<'all', SectorStatsRow[], string>;
+  /**
+   * Sector stats this request already loaded, by sector (null: a sector without stocks), so a list's
+   * `sectorStats` fields resolve as plain values: a promise per row costs more than the statement (see
+   * sectors.service.ts, preloadFor). Only ever filled with values `sectorStats` loaded in this request.
+   */
+  settledSectorStats: Map<string, SectorStatsRow | null>;
 }
 
 export function createSectorLoaders(store: SectorStore, aggregation: NamespaceCache, caching: RequestCaching): SectorLoaders {
   return {
+    settledSectorStats: new Map(),
     sectorStats: createCachedLoader<string, SectorStatsRow | null>({
       namespace: aggregation,
       kind: 'sector',
