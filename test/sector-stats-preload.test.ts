@@ -41,6 +41,8 @@ describe('sector stats of a listed page', () => {
 
   it('a sector’s own stock list needs no second stats read', async () => {
     const result = await server.query(`{ sector(name: "energy") { stockCount stocks(first: 10) { nodes { symbol sectorStats { sector stockCount } } } } }`);
+    // The sector's stats and its page: the rows' stats are the ones `sector` read.
+    expect(statementCount(result.headers)).toBe(2);
     const sector = dataOf(result).sector;
     expect(sector.stocks.nodes.length).toBeGreaterThan(0);
     for (const node of sector.stocks.nodes) expect(node.sectorStats).toEqual({ sector: 'Energy', stockCount: sector.stockCount });

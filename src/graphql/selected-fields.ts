@@ -7,6 +7,9 @@ import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSe
 
 export type Fragments = Record<string, FragmentDefinitionNode>;
 
+/** What a selection walk reads of a resolver's info. */
+export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+
 /** Every field of a selection set, through fragments; null if it spreads a fragment the document lacks. */
 export function selectedFields(set: SelectionSetNode | undefined, fragments: Fragments, out: FieldNode[] = []): FieldNode[] | null {
   for (const selection of set?.selections ?? []) {
@@ -28,9 +31,9 @@ export function onlyFields(fields: FieldNode[] | null, allowed: ReadonlySet<stri
  * `analyse` memoized per field-node list: the executor passes the same list for every item of a list (every
  * stock of a page, every sector), so a selection is walked once per document, not once per item.
  */
-export function perSelection<T>(analyse: (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>) => T) {
+export function perSelection<T>(analyse: (info: SelectionInfo) => T) {
   const known = new WeakMap<readonly FieldNode[], T>();
-  return (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): T => {
+  return (info: SelectionInfo): T => {
     if (known.has(info.fieldNodes)) return known.get(info.fieldNodes)!;
     const value = analyse(info);
     known.set(info.fieldNodes, value);

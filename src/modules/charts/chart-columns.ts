@@ -4,8 +4,7 @@
  * chart costs, so such a selection reads only those (`'close'`). Anything else, or anything this walk does
  * not recognise, reads all of them: a wrong guess costs speed, never a value.
  */
-import type { GraphQLResolveInfo } from 'graphql';
-import { onlyFields, perSelection, selectedFields } from '../../graphql/selected-fields.js';
+import { onlyFields, perSelection, selectedFields, type SelectionInfo } from '../../graphql/selected-fields.js';
 import type { BarColumns } from './charts.store.js';
 
 /** Chart fields answerable from each bar's time and close alone. */
@@ -15,7 +14,7 @@ const CLOSE_ONLY_POINT_FIELDS = new Set(['__typename', 'time', 'close']);
 /** The columns the chart (or charts) field being resolved needs. */
 export const chartColumnsOf = perSelection(columnsOf);
 
-function columnsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): BarColumns {
+function columnsOf(info: SelectionInfo): BarColumns {
   for (const node of info.fieldNodes) {
     const chartFields = selectedFields(node.selectionSet, info.fragments);
     if (!onlyFields(chartFields, CLOSE_ONLY_CHART_FIELDS)) return 'ohlcv';

@@ -3,10 +3,8 @@
  * preloadFor). Walked once per document (perSelection). A field under @skip/@include, or a spread the walk
  * cannot follow, counts as shown: a preload too many costs one batched read, never a value.
  */
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { perSelection, selectedFields, type Fragments } from '../../graphql/selected-fields.js';
-
-type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+import type { SelectionSetNode } from 'graphql';
+import { perSelection, selectedFields, type Fragments, type SelectionInfo } from '../../graphql/selected-fields.js';
 
 function stockShowsSectorStats(set: SelectionSetNode | undefined, fragments: Fragments): boolean {
   const fields = selectedFields(set, fragments);

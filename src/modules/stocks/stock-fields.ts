@@ -6,10 +6,10 @@
  * value. Rows read in part are never primed into the stock loader (a later `stock(symbol)` would see
  * holes) and are cached under a key that names their fields.
  */
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { FieldNode } from 'graphql';
 import { getTableColumns } from 'drizzle-orm';
 import { stocks, type StockRow } from '../../db/schema.js';
-import { perSelection, selectedFields, type Fragments } from '../../graphql/selected-fields.js';
+import { perSelection, selectedFields, type Fragments, type SelectionInfo } from '../../graphql/selected-fields.js';
 
 export type StockField = keyof StockRow;
 
@@ -76,7 +76,7 @@ function addStockNeeds(stockFields: FieldNode[] | null, fragments: Fragments, in
   return true;
 }
 
-function listedFieldsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): ListedFields {
+function listedFieldsOf(info: SelectionInfo): ListedFields {
   const fields = new Set<StockField>(['symbol']);
   let cursors = false;
   for (const node of info.fieldNodes) {
