@@ -51,6 +51,25 @@ export const stocks = sqliteTable(
 );
 
 /**
+ * Each sector's aggregates over its stocks, kept by SQLite triggers (migration 0004) in the transaction of
+ * every stock-row write, by any writer (plain SQL included): a list that shows `sectorStats` reads a row
+ * per sector instead of aggregating the stocks table on every cold request. Each write recomputes its
+ * sector's row from the stocks with the same GROUP BY as before (sectors.store.ts), never adjusts it by a
+ * difference, so the figures are exactly what that aggregate gives, with no drift.
+ */
+export const sectorStats = sqliteTable('sector_stats', {
+  sector: text('sector').primaryKey(),
+  stockCount: integer('stock_count').notNull(),
+  totalMarketCap: real('total_market_cap').notNull(),
+  averageChangePercent: real('average_change_percent').notNull(),
+  advancers: integer('advancers').notNull(),
+  decliners: integer('decliners').notNull(),
+  unchanged: integer('unchanged').notNull(),
+  topGainerSymbol: text('top_gainer_symbol'),
+  topLoserSymbol: text('top_loser_symbol'),
+});
+
+/**
  * OHLCV bars. Stored intervals: 60 s, 300 s, 3600 s and 86400 s; 15-minute, weekly and monthly bars are
  * aggregated from them in SQL. WITHOUT ROWID: the primary key is the only access path (a chart is one
  * range scan on (symbol, interval, time)), so the table is that B-tree and nothing else.

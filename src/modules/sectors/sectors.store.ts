@@ -1,5 +1,5 @@
 /**
- * Sector aggregates, computed by SQLite with GROUP BY over the sector indexes (never in JavaScript).
+ * Sector aggregates: computed by SQLite (never in JavaScript), kept per sector in sector_stats.
  */
 import type Database from 'better-sqlite3';
 
@@ -22,23 +22,23 @@ export interface SectorStore {
   findBySectors(sectors: readonly string[]): Promise<SectorStatsRow[]>;
 }
 
-// One pass over the covering stocks_sector_stats_idx (sector, change_percent, symbol, market_cap, change): the
-// aggregates never touch the table, and the top gainer/loser subqueries walk the same index from either end.
+// The rows of sector_stats, which triggers keep equal to the GROUP BY of each sector's stocks in every
+// writing transaction (migration 0004, src/db/schema.ts): a cold request reads one row per sector.
 const columns = `
-  s.sector AS sector,
-  count(*) AS stockCount,
-  total(s.market_cap) AS totalMarketCap,
-  coalesce(avg(s.change_percent), 0) AS averageChangePercent,
-  sum(s.change > 0) AS advancers,
-  sum(s.change < 0) AS decliners,
-  sum(s.change = 0) AS unchanged,
-  (SELECT g.symbol FROM stocks g WHERE g.sector = s.sector ORDER BY g.change_percent DESC, g.symbol DESC LIMIT 1) AS topGainerSymbol,
-  (SELECT l.symbol FROM stocks l WHERE l.sector = s.sector ORDER BY l.change_percent ASC, l.symbol ASC LIMIT 1) AS topLoserSymbol`;
+  sector AS sector,
+  stock_count AS stockCount,
+  total_market_cap AS totalMarketCap,
+  average_change_percent AS averageChangePercent,
+  advancers AS advancers,
+  decliners AS decliners,
+  unchanged AS unchanged,
+  top_gainer_symbol AS topGainerSymbol,
+  top_loser_symbol AS topLoserSymbol`;
 
 /** The statements, exported for query-plan tests. */
 export const SECTOR_STATS_SQL = {
-  all: `/* allSectorStats */ SELECT ${columns} FROM stocks s WHERE s.sector IS NOT NULL GROUP BY s.sector ORDER BY totalMarketCap DESC`,
-  bySectors: `/* sectorStatsBySector */ SELECT ${columns} FROM stocks s WHERE s.sector IN (SELECT value FROM json_each(?)) GROUP BY s.sector`,
+  all: `/* allSectorStats */ SELECT ${columns} FROM sector_stats ORDER BY totalMarketCap DESC`,
+  bySectors: `/* sectorStatsBySector */ SELECT ${columns} FROM sector_stats WHERE sector IN (SELECT value FROM json_each(?))`,
 };
 
 export function createSectorStore(sqlite: Database.Database): SectorStore {
