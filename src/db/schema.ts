@@ -54,8 +54,8 @@ export const stocks = sqliteTable(
  * Each sector's aggregates over its stocks, kept by SQLite triggers (migration 0004) in the transaction of
  * every stock-row write, by any writer (plain SQL included): a list that shows `sectorStats` reads a row
  * per sector instead of aggregating the stocks table on every cold request. Each write recomputes its
- * sector's row from the stocks with the same GROUP BY as before (sectors.store.ts), never adjusts it by a
- * difference, so the figures are exactly what that aggregate gives, with no drift.
+ * sector's row from the view `sector_stats_aggregate` (a GROUP BY over the sector's stocks, also in 0004),
+ * never adjusts it by a difference, so the figures are exactly what that aggregate gives, with no drift.
  */
 export const sectorStats = sqliteTable('sector_stats', {
   sector: text('sector').primaryKey(),
