@@ -14,6 +14,7 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { inlineLeafFields } from './inline-leaf-fields.js';
+import { onceInstrumentedFields } from './instrument-once-fields.js';
 import { createJitExecutor, type JitExecutorOptions } from './jit-executor.js';
 
 // The gateway types come from @apollo/server's own options, so no package beyond it is imported.
@@ -21,17 +22,19 @@ export type ExecutorGateway = ApolloServerOptionsWithGateway<GraphQLContext>['ga
 type SchemaListener = Parameters<ExecutorGateway['onSchemaLoadOrUpdate']>[0];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<ExecutorGateway['load']>>['executor']>;
 
-export interface JitGatewayOptions extends Omit<JitExecutorOptions, 'inlineFields'> {
+export interface JitGatewayOptions extends Omit<JitExecutorOptions, 'compileTimeFields'> {
   /**
-   * Compile leaf fields whose Apollo field hooks are no-ops as property reads (inline-leaf-fields.ts): true
-   * only while Apollo's cacheControl plugin is the server's one `willResolveField` hook. @default false
+   * Compile leaf fields whose Apollo field hooks are no-ops as property reads (inline-leaf-fields.ts), and run
+   * the hook once per request for fields whose every instance gives the same hint (instrument-once-fields.ts):
+   * true only while Apollo's cacheControl plugin is the server's one `willResolveField` hook. @default false
    */
   inlineNoOpLeafFields?: boolean;
 }
 
 /** Call with the schema before Apollo serves it (Apollo then wraps its resolvers). */
 export function jitExecutorGateway(schema: GraphQLSchema, { inlineNoOpLeafFields = false, ...options }: JitGatewayOptions): ExecutorGateway {
-  const execute = createJitExecutor({ ...options, inlineFields: inlineNoOpLeafFields ? inlineLeafFields(schema) : [] });
+  const compileTimeFields = inlineNoOpLeafFields ? { inline: inlineLeafFields(schema), instrumentedOnce: onceInstrumentedFields(schema) } : undefined;
+  const execute = createJitExecutor({ ...options, ...(compileTimeFields && { compileTimeFields }) });
   const listeners = new Set<SchemaListener>();
 
   const executor: GatewayExecutor = (requestContext) =>

@@ -18,33 +18,18 @@
  */
 import { getNamedType, isLeafType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 
-/** Must be called on the schema before Apollo serves it: afterwards every field has Apollo's wrapper. */
-export function inlineLeafFields(schema: GraphQLSchema): readonly GraphQLField<unknown, unknown>[] {
+/** The fields of the schema's own object types other than the root types (whose fields get the default maxAge). */
+export function nonRootFields(schema: GraphQLSchema): GraphQLField<unknown, unknown>[] {
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((type) => type != null));
-  const fields: GraphQLField<unknown, unknown>[] = [];
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type)) continue;
-    for (const field of Object.values(type.getFields())) {
-      const annotated = field.astNode?.directives?.some((directive) => directive.name.value === 'cacheControl') ?? false;
-      if (field.resolve === undefined && isLeafType(getNamedType(field.type)) && !annotated) fields.push(field);
-    }
-  }
-  return fields;
+  return Object.values(schema.getTypeMap()).flatMap((type) =>
+    isObjectType(type) && !type.name.startsWith('__') && !roots.has(type) ? Object.values(type.getFields()) : [],
+  );
 }
 
-/**
- * Runs `compile` while the given fields show no resolver, so graphql-jit compiles them as property reads,
- * then puts Apollo's wrappers back. graphql-jit takes each field's resolver when it compiles, and compiling
- * is synchronous: no request can run, let alone see the schema, while the wrappers are set aside.
- */
-export function withResolversSetAside<T>(fields: readonly GraphQLField<unknown, unknown>[], compile: () => T): T {
-  const saved = fields.map((field) => field.resolve);
-  try {
-    for (const field of fields) field.resolve = undefined;
-    return compile();
-  } finally {
-    fields.forEach((field, index) => {
-      field.resolve = saved[index];
-    });
-  }
+/** Must be called on the schema before Apollo serves it: afterwards every field has Apollo's wrapper. */
+export function inlineLeafFields(schema: GraphQLSchema): readonly GraphQLField<unknown, unknown>[] {
+  return nonRootFields(schema).filter((field) => {
+    const annotated = field.astNode?.directives?.some((directive) => directive.name.value === 'cacheControl') ?? false;
+    return field.resolve === undefined && isLeafType(getNamedType(field.type)) && !annotated;
+  });
 }

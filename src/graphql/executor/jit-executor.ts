@@ -19,15 +19,16 @@
  * queries, the plugins (safelist, limits, counters, error logging), error formatting and masking. Field
  * instrumentation too: Apollo wraps the schema's field resolvers before it executes, and the compiled code
  * calls those wrappers, so the cacheControl plugin sees every field whose hint can matter, `setCacheHint`
- * included (the rest are read inline: inline-leaf-fields.ts).
+ * included (the rest are read inline, inline-leaf-fields.ts, or hooked once per request where every instance
+ * would give the same hint, instrument-once-fields.ts).
  */
 import { performance } from 'node:perf_hooks';
 import type { CachePolicy } from '@apollo/cache-control-types';
-import { getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Logger } from '../../logger.js';
 import { CompileCache } from './compile-cache.js';
-import { withResolversSetAside } from './inline-leaf-fields.js';
+import { withCompileTimeResolvers, type CompileTimeFields } from './compile-time-resolvers.js';
 import { operationSupport } from './operation-support.js';
 import { referenceExecute, type ExecutionRequest } from './reference-execute.js';
 
@@ -42,8 +43,8 @@ export interface JitExecutorOptions {
   logger: Logger;
   /** Parsed documents that may keep compiled operations at once. @default 1000 */
   maxCachedDocuments?: number;
-  /** Fields compiled as plain property reads, without Apollo's per-field hooks (inline-leaf-fields.ts). @default none */
-  inlineFields?: readonly GraphQLField<unknown, unknown>[];
+  /** Fields compiled without Apollo's hook on every instance (compile-time-resolvers.ts). @default none */
+  compileTimeFields?: CompileTimeFields;
 }
 
 /** How one operation of one document runs: compiled, or by graphql-js (and why, said once). */
@@ -56,7 +57,9 @@ const MAX_VARIABLE_COERCION_ERRORS = 50;
 
 export type JitExecutor = (request: JitExecutionRequest) => Promise<ExecutionResult>;
 
-export function createJitExecutor({ logger, maxCachedDocuments = 1000, inlineFields = [] }: JitExecutorOptions): JitExecutor {
+const NO_FIELDS: CompileTimeFields = { inline: [], instrumentedOnce: [] };
+
+export function createJitExecutor({ logger, maxCachedDocuments = 1000, compileTimeFields = NO_FIELDS }: JitExecutorOptions): JitExecutor {
   const plans = new CompileCache<Plan>(maxCachedDocuments);
 
   function planFor(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Plan {
@@ -65,7 +68,7 @@ export function createJitExecutor({ logger, maxCachedDocuments = 1000, inlineFie
     // Apollo serves one schema for the server's life; a different one would need its own compilation.
     if (cached !== undefined && cached.schema === schema) return cached;
     const started = performance.now();
-    const plan = withResolversSetAside(inlineFields, () => compile(schema, document, operation));
+    const plan = withCompileTimeResolvers(compileTimeFields, () => compile(schema, document, operation));
     if (plan.kind === 'reference') logger.debug('graphql-jit does not run this operation; graphql-js does', { operation: operationName ?? null, reason: plan.reason });
     else logger.debug('graphql-jit compiled an operation', { operation: operationName ?? null, compileMs: Math.round((performance.now() - started) * 100) / 100 });
     plans.set(document, operationName, plan);
