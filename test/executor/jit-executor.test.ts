@@ -116,7 +116,7 @@ describe('the compiled executor', () => {
   });
 });
 
-describe('the premise of inlining no-op leaf fields (createApollo sets inlineNoOpLeafFields)', () => {
+describe('the premise of inline leaf fields and once-per-request hooks (createApollo sets inlineNoOpLeafFields)', () => {
   it('holds while no code of ours hooks willResolveField: Apollo’s cacheControl plugin is the only one', () => {
     const files = readdirSync(srcRoot, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.startsWith(join('graphql', 'executor')));
     const hooking = files.filter((file) => /willResolveField/.test(readFileSync(join(srcRoot, file), 'utf8').replace(/\/\/.*$/gm, '')));
