@@ -37,10 +37,8 @@ END;
 CREATE TRIGGER `sector_stats_stocks_update` AFTER UPDATE ON `stocks`
 WHEN (old.`symbol`, old.`sector`, old.`market_cap`, old.`change_percent`, old.`change`) IS NOT (new.`symbol`, new.`sector`, new.`market_cap`, new.`change_percent`, new.`change`)
 BEGIN
-  DELETE FROM `sector_stats` WHERE `sector` = old.`sector`;
-  INSERT INTO `sector_stats` SELECT * FROM `sector_stats_aggregate` WHERE `sector` = old.`sector`;
-  DELETE FROM `sector_stats` WHERE `sector` = new.`sector` AND new.`sector` IS NOT old.`sector`;
-  INSERT INTO `sector_stats` SELECT * FROM `sector_stats_aggregate` WHERE `sector` = new.`sector` AND new.`sector` IS NOT old.`sector`;
+  DELETE FROM `sector_stats` WHERE `sector` IN (old.`sector`, new.`sector`);
+  INSERT INTO `sector_stats` SELECT * FROM `sector_stats_aggregate` WHERE `sector` IN (old.`sector`, new.`sector`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `sector_stats_stocks_delete` AFTER DELETE ON `stocks`

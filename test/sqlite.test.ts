@@ -102,9 +102,11 @@ describe('query plans', () => {
       expect(plan.some((d) => /\bsector_stats\b/.test(d)), plan.join(' | ')).toBe(true);
     }
     // What the triggers of migration 0004 run per write: one sector's range of the covering index.
-    const recompute = planOf(`SELECT * FROM sector_stats_aggregate WHERE sector = ?`, ['Energy']);
-    const stockReads = recompute.filter((d) => /\b(SEARCH|SCAN) (s|g|l)\b/.test(d));
-    expect(stockReads.length, recompute.join(' | ')).toBe(3);
-    for (const read of stockReads) expect(read, recompute.join(' | ')).toMatch(/SEARCH \w USING COVERING INDEX stocks_sector_stats_idx \(sector=\?/);
+    for (const [where, params] of [['sector = ?', ['Energy']], ['sector IN (?, ?)', ['Energy', 'Utilities']]] as const) {
+      const recompute = planOf(`SELECT * FROM sector_stats_aggregate WHERE ${where}`, params);
+      const stockReads = recompute.filter((d) => /\b(SEARCH|SCAN) (s|g|l)\b/.test(d));
+      expect(stockReads.length, recompute.join(' | ')).toBe(3);
+      for (const read of stockReads) expect(read, recompute.join(' | ')).toMatch(/SEARCH \w USING COVERING INDEX stocks_sector_stats_idx \(sector=\?/);
+    }
   });
 });
