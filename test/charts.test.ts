@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_AS_OF } from './helpers/constants.js';
-import { dataOf, errorOf, startServer, type TestServer } from './helpers/server.js';
+import { dataOf, errorOf, startServer, statementCount, type TestServer } from './helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -171,5 +171,30 @@ describe('charts that read only time and close', () => {
     expect(stock.a.points).toEqual(full.points.map((p) => ({ time: p.time, close: p.close })));
     expect(stock.b.points).toEqual(full.points);
     expect(stock.c).toEqual({ close: full.close, high: full.high, changePercent: full.changePercent });
+  });
+});
+
+describe('one stock alone or among others', () => {
+  const ALL_RANGES = 'ONE_DAY, FIVE_DAYS, ONE_MONTH, SIX_MONTHS, YEAR_TO_DATE, ONE_YEAR, FIVE_YEARS, MAX';
+  const FULL = `charts(ranges: [${ALL_RANGES}]) { range interval open close high low points { time open high low close volume } }`;
+  const LINE = `charts(ranges: [${ALL_RANGES}]) { range interval close points { time close } }`;
+  // No cache: every request reads SQLite, so a lone stock's charts come from the one-stock statement and
+  // the same stock's charts beside others from the many-stock one (charts.store.ts).
+  let cold: TestServer;
+  beforeAll(async () => {
+    cold = await startServer({ env: { CACHE_URL: 'off' } });
+  });
+  afterAll(() => cold.close());
+
+  it.each([['full charts', FULL], ['line charts', LINE]])('draws the same %s for a stock read alone as beside other stocks, in one statement per stored interval', async (_name, selection) => {
+    const batch = await cold.query(`{ a: stock(symbol: "NVDA") { ${selection} } b: stock(symbol: "KO") { ${selection} } c: stock(symbol: "JPM") { ${selection} } }`);
+    expect(statementCount(batch.headers)).toBe(4 + 1);
+    for (const [alias, symbol] of [['a', 'NVDA'], ['b', 'KO'], ['c', 'JPM']] as const) {
+      const alone = await cold.query(`{ stock(symbol: "${symbol}") { ${selection} } }`);
+      expect(statementCount(alone.headers)).toBe(4 + 1);
+      const charts = dataOf(alone).stock.charts as { range: string; points: unknown[] }[];
+      expect(charts.every((c) => c.points.length > 0)).toBe(true);
+      expect(dataOf(batch)[alias].charts, symbol).toEqual(charts);
+    }
   });
 });

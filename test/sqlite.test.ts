@@ -87,8 +87,14 @@ describe('query plans', () => {
   });
 
   it('reads chart bars by primary key range, for every column set', () => {
-    const params = { symbols: '["AAPL","MSFT"]', windows: '[[0,"calendar",0,"-1 month"],[1,"sessions",4,null],[0,"all",0,null]]', interval: 3600 };
-    for (const sql of [CHART_SQL.ohlcv, CHART_SQL.close]) {
+    const manySymbolParams = { symbols: '["AAPL","MSFT"]', windows: '[[0,"calendar",0,"-1 month"],[1,"sessions",4,null],[0,"all",0,null]]', interval: 3600 };
+    const oneSymbolParams = { symbol: 'AAPL', windows: '[["calendar",0,"-1 month"],["sessions",4,null],["all",0,null]]', interval: 3600 };
+    for (const [sql, params] of [
+      [CHART_SQL.ohlcv, manySymbolParams],
+      [CHART_SQL.close, manySymbolParams],
+      [CHART_SQL.oneSymbol.ohlcv, oneSymbolParams],
+      [CHART_SQL.oneSymbol.close, oneSymbolParams],
+    ] as const) {
       const plan = planOf(sql, params);
       expect(plan.some((d) => /SEARCH b USING PRIMARY KEY \(symbol=\? AND interval_seconds=\? AND time>\?\)/.test(d)), plan.join(' | ')).toBe(true);
       expect(plan.some((d) => /SCAN (b|bars)\b/.test(d)), plan.join(' | ')).toBe(false);

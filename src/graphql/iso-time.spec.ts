@@ -15,6 +15,14 @@ describe('isoTime', () => {
     for (const ms of [...edges, ...samples]) expect(isoTime(ms), String(ms)).toBe(new Date(ms).toISOString());
   });
 
+  it('answers a repeated instant from its kept string, also after the kept strings overflow their bound', () => {
+    const start = Date.UTC(2026, 0, 2, 14, 30);
+    const instants = Array.from({ length: 70_000 }, (_, i) => start + i * 60_000);
+    for (const round of [1, 2]) {
+      for (const ms of instants) expect(isoTime(ms), `${ms} round ${round}`).toBe(new Date(ms).toISOString());
+    }
+  });
+
   it('throws as toISOString does for an invalid time', () => {
     expect(() => isoTime(Number.NaN)).toThrow(RangeError);
     expect(() => isoTime(8.64e15 + 1)).toThrow(RangeError);
