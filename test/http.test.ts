@@ -98,6 +98,36 @@ describe('HTTP', () => {
   });
 });
 
+describe('response bodies', () => {
+  /** The raw body text, without any compression (so its bytes are what Apollo's writer produced). */
+  async function rawBody(body: string, cache = server) {
+    const response = await fetch(cache.url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' }, body });
+    const text = await response.text();
+    expect(Number(response.headers.get('content-length')), 'content-length counts the newline').toBe(Buffer.byteLength(text));
+    return { status: response.status, text };
+  }
+
+  it.each([
+    ['a small answer', '{ stock(symbol: "AAPL") { symbol } }'],
+    ['a large answer', '{ stock(symbol: "MSFT") { chart(range: ONE_YEAR) { points { time open high low close volume } } } }'],
+    ['a GraphQL error', '{ stock(symbol: "AAPL") { nope } }'],
+  ])('ends %s in exactly one newline after its JSON, as Apollo writes it', async (_kind, query) => {
+    for (let round = 0; round < 2; round++) {
+      // The second round of a cacheable answer comes from the edge cache: the same bytes.
+      const { text } = await rawBody(JSON.stringify({ query }));
+      expect(text.endsWith('}\n')).toBe(true);
+      expect(text.endsWith('\n\n')).toBe(false);
+      expect(() => JSON.parse(text)).not.toThrow();
+    }
+  });
+
+  it('ends an HTTP-level error (written by Apollo itself) in one newline too', async () => {
+    const { status, text } = await rawBody(JSON.stringify({ query: 'query Q($s: ID!) { stock(symbol: $s) { symbol } }', variables: '[not an object]' }));
+    expect(status).toBe(400);
+    expect(text.endsWith('}\n') && !text.endsWith('\n\n')).toBe(true);
+  });
+});
+
 describe('production mode', () => {
   it('refuses batched requests (HTTP batching is off) and serves single operations', async () => {
     const batch = await fetch(server.url, {

@@ -62,6 +62,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<GraphQLContex
       unexpectedErrorsPlugin(logger),
       queryLimitsPlugin(queryLimits),
     ],
+    // Without Apollo's final newline: `JSON.stringify(x) + '\n'` is a rope copied flat again on first read;
+    // the HTTP writers add the newline to the bytes instead (src/http/json-body.ts), so the wire is unchanged.
+    stringifyResult: (value) => JSON.stringify(value),
     formatError: (formatted, error) => maskUnexpectedError(formatted, error, isProduction),
   });
 }

@@ -26,6 +26,7 @@ import { mediaTypeEssence } from './media-type.js';
 import { onRawBody, parseBody } from './read-body.js';
 import { requestIdOf, type RequestObserver } from '../observability/request-observer.js';
 import { sendGraphQLError } from './respond.js';
+import { bodyText } from './json-body.js';
 import { sendApolloResponse } from './send-apollo-response.js';
 import { edgeHitTiming, refusalTiming, serverTiming } from './server-timing.js';
 
@@ -192,7 +193,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       status: 200,
       contentType: response.headers.get('content-type') ?? 'application/json; charset=utf-8',
       cacheControl: response.headers.get('cache-control')!,
-      body: response.body.string,
+      body: bodyText(response.body.string),
       maxAgeSeconds: policy.maxAgeSeconds,
     });
     entry.operationName = context.response.operationName;
