@@ -46,10 +46,13 @@ const DAY = 86400;
  */
 const MAX_SESSIONS_BACK = Math.max(...Object.values(RANGE_SPECS).map(({ window }) => (window.kind === 'sessions' ? window.sessionsBack : 0)));
 
-/** Each bar's values after its time, and as many NULLs (a window-start row's filler). */
-const VALUES: Record<BarColumns, { bars: string; nulls: string }> = {
-  ohlcv: { bars: 'b.open, b.high, b.low, b.close, b.volume', nulls: 'NULL, NULL, NULL, NULL, NULL' },
-  close: { bars: 'b.close', nulls: 'NULL' },
+/**
+ * Each bar's values after its time; as many NULLs (a window-start row's filler in the many-symbol
+ * statement); and one fewer, each prefixed by a comma (after the window starts' JSON in the one-symbol one).
+ */
+const VALUES: Record<BarColumns, { bars: string; nulls: string; nullsAfterOne: string }> = {
+  ohlcv: { bars: 'b.open, b.high, b.low, b.close, b.volume', nulls: 'NULL, NULL, NULL, NULL, NULL', nullsAfterOne: ', NULL, NULL, NULL, NULL' },
+  close: { bars: 'b.close', nulls: 'NULL', nullsAfterOne: '' },
 };
 
 /**
@@ -97,7 +100,7 @@ const oneSymbolBarsSql = (columns: BarColumns) => `/* chartBarsOfOne:${columns} 
   WITH bounds AS MATERIALIZED (
     SELECT key AS k, ${windowStartSql('@symbol', 'value ->> 0', 'value ->> 1', 'value ->> 2')} AS from_time FROM json_each(@windows)
   )
-  SELECT NULL, (SELECT json_group_array(from_time ORDER BY k) FROM bounds)${columns === 'ohlcv' ? ', NULL, NULL, NULL, NULL' : ''}
+  SELECT NULL, (SELECT json_group_array(from_time ORDER BY k) FROM bounds)${VALUES[columns].nullsAfterOne}
   UNION ALL
   SELECT b.time, ${VALUES[columns].bars} FROM bars b
   WHERE b.symbol = @symbol AND b.interval_seconds = @interval AND b.time >= (SELECT min(from_time) FROM bounds)`;
