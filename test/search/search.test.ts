@@ -51,6 +51,26 @@ describe('search ranking', () => {
   });
 });
 
+describe('search highlights', () => {
+  const plain = (q: string) => server.query(`query($q: String!) { search(query: $q) { hits { score stock { symbol } } } }`, { q });
+
+  it('gives the same hits with and without highlights, and a search without them never hides them from one that asks', async () => {
+    // Without highlights first, so its answer (kept in the search cache) would be what a later request reads.
+    const without = dataOf(await plain('micros')).search.hits;
+    const withThem = await search('micros');
+    expect(withThem.hits.map((h: any) => [h.stock.symbol, h.score])).toEqual(without.map((h: any) => [h.stock.symbol, h.score]));
+    expect(withThem.hits[0].highlights.find((h: any) => h.field === 'name').ranges).toEqual([[0, 6]]);
+  });
+
+  it('builds them when only a fragment (named or inline) asks for them', async () => {
+    await plain('nvidia');
+    const named = dataOf(await server.query(`query($q: String!) { search(query: $q) { ...R } } fragment R on SearchResults { hits { ...H } } fragment H on SearchResult { highlights { field ranges } }`, { q: 'nvidia' }));
+    const inline = dataOf(await server.query(`query($q: String!) { search(query: $q) { hits { ... on SearchResult { highlights { field } } } } }`, { q: 'nvidia' }));
+    expect(named.search.hits[0].highlights.length).toBeGreaterThan(0);
+    expect(inline.search.hits[0].highlights.length).toBeGreaterThan(0);
+  });
+});
+
 describe('search results', () => {
   it('counts all matches and their sectors, and narrows them with a filter', async () => {
     const all = await search('bank', { first: 100 });

@@ -19,6 +19,8 @@ export interface SearchQuery {
   query: string;
   first: number;
   criteria: StockCriteria;
+  /** Whether the hits need their highlights (a separate cache entry from the answer without them). */
+  highlights: boolean;
 }
 
 export interface SearchAnswer {
@@ -43,12 +45,13 @@ export function createSearchLoader(holder: SearchIndexHolder, searchCache: Names
   });
 }
 
-function answer(snapshot: IndexSnapshot | null, { query, first, criteria }: SearchQuery): SearchAnswer {
+function answer(snapshot: IndexSnapshot | null, { query, first, criteria, highlights }: SearchQuery): SearchAnswer {
   if (!snapshot) return { hits: [], total: 0, facets: [] };
   const { rows } = snapshot;
   const filtered = Object.values(criteria).some((value) => value != null);
   const outcome = searchEngine(snapshot.index, query, {
     limit: first,
+    highlights,
     filter: filtered ? (documentId) => matchesCriteria(rows[documentId]!, criteria) : undefined,
   });
   return {

@@ -42,7 +42,8 @@ export interface SearchLoaders {
 
 export function createSearchService() {
   return {
-    async search(loaders: SearchLoaders, args: SearchArgs): Promise<SearchResultsModel> {
+    /** @param highlights whether the hits' highlights are shown (else they are not built, and stay empty) */
+    async search(loaders: SearchLoaders, args: SearchArgs, highlights = true): Promise<SearchResultsModel> {
       const started = performance.now();
       if (args.query.length > MAX_QUERY_LENGTH) {
         throw badUserInput('query', `"query" is ${args.query.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed: shorten it.`);
@@ -51,7 +52,7 @@ export function createSearchService() {
       const filter = validateStockFilter(args.filter);
       if (filter.kind === 'empty') return { hits: [], total: 0, tookMs: performance.now() - started, facets: [] };
 
-      const answer = await loaders.search.load({ query: args.query, first, criteria: filter.criteria });
+      const answer = await loaders.search.load({ query: args.query, first, criteria: filter.criteria, highlights });
       const stocks = await loaders.stock.loadMany(answer.hits.map((hit) => hit.symbol));
       const hits: SearchHitModel[] = [];
       answer.hits.forEach((hit, i) => {

@@ -92,7 +92,7 @@ function run(index: CompiledSearchIndex, scratch: SearchScratch, parsed: ParsedQ
   const hits = top.sorted().map((documentId) => ({
     documentId,
     score: documentScore[documentId]!,
-    highlights: highlightsFor(index, scratch, documentId, parsed.tickerCompact.length),
+    highlights: options.highlights === false ? [] : highlightsFor(index, scratch, documentId, parsed.tickerCompact.length),
   }));
   return { hits, total, facets };
 }

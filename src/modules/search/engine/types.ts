@@ -30,6 +30,12 @@ export interface SearchOptions {
    * @default undefined (every document)
    */
   filter?: ((documentId: number) => boolean) | undefined;
+  /**
+   * Whether hits carry their highlights; without them each hit's `highlights` is empty (a caller whose
+   * selection shows none skips building them: most of a search's garbage per hit).
+   * @default true
+   */
+  highlights?: boolean;
 }
 
 export interface Highlight {
