@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import type { CachePolicy } from '@apollo/cache-control-types';
 import { getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { FAST_SERIALIZERS } from './fast-serializers.js';
 import type { Logger } from '../../logger.js';
 import { CompileCache } from './compile-cache.js';
 import { withCompileTimeResolvers, type CompileTimeFields } from './compile-time-resolvers.js';
@@ -110,7 +111,7 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operation: Opera
   if (support.kind === 'unsupported') return { kind: 'reference', schema, reason: support.reason };
   try {
     // Stacks of errors in a compiled run are never shown (graphql-js re-runs it), so do not capture them.
-    const compiled = compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: true });
+    const compiled = compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: true, customSerializers: FAST_SERIALIZERS });
     if (isCompiledQuery(compiled)) return { kind: 'compiled', schema, query: compiled, nestedVariables: support.nestedVariables };
     return { kind: 'reference', schema, reason: `graphql-jit could not compile it: ${compiled.errors?.map((error) => error.message).join('; ')}` };
   } catch (error) {
