@@ -15,15 +15,17 @@ export async function sendApolloResponse(req: IncomingMessage, res: ServerRespon
   if (response.body.kind === 'complete') {
     const text = response.body.string;
     // One UTF-16 unit is at least one UTF-8 byte, so only a short text can be a small body.
-    const small = text.length < MIN_COMPRESS_BYTES ? bodyText(text) : undefined;
-    const smallLength = small === undefined ? Infinity : Buffer.byteLength(small, 'utf8');
-    if (small !== undefined && smallLength < MIN_COMPRESS_BYTES) {
-      // Small answers (most cold reads) go out as the string: no Buffer copy, and Node writes the
-      // headers and the body in one piece.
-      res.setHeader('server-timing', timing());
-      res.setHeader('content-length', smallLength);
-      res.end(small, 'utf8');
-      return;
+    if (text.length < MIN_COMPRESS_BYTES) {
+      const small = bodyText(text);
+      const length = Buffer.byteLength(small, 'utf8');
+      if (length < MIN_COMPRESS_BYTES) {
+        // Small answers (most cold reads) go out as the string: no Buffer copy, and Node writes the
+        // headers and the body in one piece.
+        res.setHeader('server-timing', timing());
+        res.setHeader('content-length', length);
+        res.end(small, 'utf8');
+        return;
+      }
     }
     let body: Buffer = bodyBytes(text);
     const encoding = negotiateEncoding(req.headers['accept-encoding']);

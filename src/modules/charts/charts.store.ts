@@ -46,14 +46,11 @@ const DAY = 86400;
  */
 const MAX_SESSIONS_BACK = Math.max(...Object.values(RANGE_SPECS).map(({ window }) => (window.kind === 'sessions' ? window.sessionsBack : 0)));
 
-/**
- * Each bar's values after its time; as many NULLs (a window-start row's filler in the many-symbol
- * statement); and one fewer, each prefixed by a comma (after the window starts' JSON in the one-symbol one).
- */
-const VALUES: Record<BarColumns, { bars: string; nulls: string; nullsAfterOne: string }> = {
-  ohlcv: { bars: 'b.open, b.high, b.low, b.close, b.volume', nulls: 'NULL, NULL, NULL, NULL, NULL', nullsAfterOne: ', NULL, NULL, NULL, NULL' },
-  close: { bars: 'b.close', nulls: 'NULL', nullsAfterOne: '' },
-};
+/** Each bar's values after its time, in the order toPoint reads them. */
+const BAR_VALUES: Record<BarColumns, readonly string[]> = { ohlcv: ['open', 'high', 'low', 'close', 'volume'], close: ['close'] };
+const barValuesSql = (columns: BarColumns) => BAR_VALUES[columns].map((name) => `b.${name}`).join(', ');
+/** `count` NULLs, each after a comma: a window-start row's filler where a bar has values. */
+const nullsSql = (count: number) => ', NULL'.repeat(count);
 
 /**
  * The unix-seconds start of a window of the stock `symbol` (SQL expressions all): the (back + 1)-th latest
@@ -85,9 +82,9 @@ const barsSql = (columns: BarColumns) => `/* chartBars:${columns} */
     FROM wanted w JOIN symbols s ON s.si = w.si
   ),
   starts AS MATERIALIZED (SELECT si, symbol, min(from_time) AS from_time FROM bounds GROUP BY si)
-  SELECT 0, k, from_time, ${VALUES[columns].nulls} FROM bounds
+  SELECT 0, k, from_time${nullsSql(BAR_VALUES[columns].length)} FROM bounds
   UNION ALL
-  SELECT 1, x.si, b.time, ${VALUES[columns].bars}
+  SELECT 1, x.si, b.time, ${barValuesSql(columns)}
   FROM starts x JOIN bars b ON b.symbol = x.symbol AND b.interval_seconds = @interval AND b.time >= x.from_time`;
 
 /**
@@ -100,9 +97,9 @@ const oneSymbolBarsSql = (columns: BarColumns) => `/* chartBarsOfOne:${columns} 
   WITH bounds AS MATERIALIZED (
     SELECT key AS k, ${windowStartSql('@symbol', 'value ->> 0', 'value ->> 1', 'value ->> 2')} AS from_time FROM json_each(@windows)
   )
-  SELECT NULL, (SELECT json_group_array(from_time ORDER BY k) FROM bounds)${VALUES[columns].nullsAfterOne}
+  SELECT NULL, (SELECT json_group_array(from_time ORDER BY k) FROM bounds)${nullsSql(BAR_VALUES[columns].length - 1)}
   UNION ALL
-  SELECT b.time, ${VALUES[columns].bars} FROM bars b
+  SELECT b.time, ${barValuesSql(columns)} FROM bars b
   WHERE b.symbol = @symbol AND b.interval_seconds = @interval AND b.time >= (SELECT min(from_time) FROM bounds)`;
 // No ORDER BY: the nested loop already yields each symbol's bars in primary-key (time) order, and a sort
 // of every row would double the statement's time. The store verifies the order (ensureTimeOrder).
