@@ -15,6 +15,7 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { inlineLeafFields } from './inline-leaf-fields.js';
 import { onceInstrumentedFields } from './instrument-once-fields.js';
+import { leafListFields } from './leaf-lists.js';
 import { createJitExecutor, type JitExecutorOptions } from './jit-executor.js';
 
 // The gateway types come from @apollo/server's own options, so no package beyond it is imported.
@@ -33,7 +34,8 @@ export interface JitGatewayOptions extends Omit<JitExecutorOptions, 'compileTime
 
 /** Call with the schema before Apollo serves it (Apollo then wraps its resolvers). */
 export function jitExecutorGateway(schema: GraphQLSchema, { inlineNoOpLeafFields = false, ...options }: JitGatewayOptions): ExecutorGateway {
-  const compileTimeFields = inlineNoOpLeafFields ? { inline: inlineLeafFields(schema), instrumentedOnce: onceInstrumentedFields(schema) } : undefined;
+  const inline = inlineNoOpLeafFields ? inlineLeafFields(schema) : [];
+  const compileTimeFields = inlineNoOpLeafFields ? { inline, instrumentedOnce: onceInstrumentedFields(schema), leafLists: leafListFields(schema, inline) } : undefined;
   const execute = createJitExecutor({ ...options, ...(compileTimeFields && { compileTimeFields }) });
   const listeners = new Set<SchemaListener>();
 

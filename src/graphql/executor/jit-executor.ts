@@ -58,7 +58,7 @@ const MAX_VARIABLE_COERCION_ERRORS = 50;
 
 export type JitExecutor = (request: JitExecutionRequest) => Promise<ExecutionResult>;
 
-const NO_FIELDS: CompileTimeFields = { inline: [], instrumentedOnce: [] };
+const NO_FIELDS: CompileTimeFields = { inline: [], instrumentedOnce: [], leafLists: [] };
 
 export function createJitExecutor({ logger, maxCachedDocuments = 1000, compileTimeFields = NO_FIELDS }: JitExecutorOptions): JitExecutor {
   const plans = new CompileCache<Plan>(maxCachedDocuments);
@@ -69,7 +69,7 @@ export function createJitExecutor({ logger, maxCachedDocuments = 1000, compileTi
     // Apollo serves one schema for the server's life; a different one would need its own compilation.
     if (cached !== undefined && cached.schema === schema) return cached;
     const started = performance.now();
-    const plan = withCompileTimeResolvers(compileTimeFields, () => compile(schema, document, operation));
+    const plan = withCompileTimeResolvers(compileTimeFields, { schema, document, operation }, () => compile(schema, document, operation));
     if (plan.kind === 'reference') logger.debug('graphql-jit does not run this operation; graphql-js does', { operation: operationName ?? null, reason: plan.reason });
     else logger.debug('graphql-jit compiled an operation', { operation: operationName ?? null, compileMs: Math.round((performance.now() - started) * 100) / 100 });
     plans.set(document, operationName, plan);
