@@ -26,6 +26,23 @@ describe('a development server (NODE_ENV=test)', () => {
     expect(linesFor(pair, 'IntrospectionQuery', mark)).toMatchObject([{ fields: { reason: 'an introspection query' } }]);
   });
 
+  it('answers chart points with aliases, repeats and __typename the same bytes, compiled, with no fallback', async () => {
+    // Points selected only as plain leaves are projected (src/graphql/executor/leaf-lists.ts); through a fragment they are not.
+    const query = `query PointShapes {
+      a: stock(symbol: "AAPL") { chart(range: FIVE_DAYS) { points { t: time close __typename close volume } p2: points { time } } }
+      b: stock(symbol: "MSFT") { chart(range: ONE_MONTH) { points { ...P } } }
+    }
+    fragment P on PricePoint { time open }`;
+    const mark = pair.jitLog.length;
+    const exchange = await pair.send({ body: { query } });
+    expectIdentical(exchange);
+    const data = JSON.parse(exchange.jit.body).data;
+    expect(Object.keys(data.a.chart.points[0])).toEqual(['t', 'close', '__typename', 'volume']);
+    expect(data.a.chart.points[0].__typename).toBe('PricePoint');
+    expect(data.b.chart.points.length).toBeGreaterThan(0);
+    expect(linesFor(pair, 'PointShapes', mark).map((line) => line.message)).toEqual(['graphql-jit compiled an operation']);
+  });
+
   it('leaves @include and @skip to graphql-js, the same bytes whichever way they go', async () => {
     const query = `query Toggles($withQuote: Boolean!, $noName: Boolean!) {
       stocks(first: 3) { nodes { symbol name @skip(if: $noName) ...Q @include(if: $withQuote) } }

@@ -8,7 +8,7 @@
  * are swapped in, the operation compiles, and Apollo's wrappers and the schema's types are put back before
  * any request can run, let alone see the schema.
  */
-import { defaultFieldResolver, type DocumentNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, GraphQLField, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { instrumentedOncePerRequest, type OnceInstrumentedField } from './instrument-once-fields.js';
 import { projectableIn, projectedType, projectingResolver, type LeafListField } from './leaf-lists.js';
 
@@ -40,7 +40,7 @@ export function withCompileTimeResolvers<T>({ inline, instrumentedOnce, leafList
     }
     // After the swaps above, so a projected list runs whatever resolver the field would have had.
     for (const candidate of projected) {
-      candidate.field.resolve = projectingResolver(candidate, candidate.field.resolve, defaultFieldResolver as never);
+      candidate.field.resolve = projectingResolver(candidate, candidate.field.resolve);
       candidate.field.type = projectedType(candidate.field);
     }
     return compile();

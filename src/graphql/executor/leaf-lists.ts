@@ -24,6 +24,7 @@ import {
   GraphQLScalarType,
   Kind,
   TypeInfo,
+  defaultFieldResolver,
   getNamedType,
   getNullableType,
   isListType,
@@ -107,7 +108,7 @@ export function projectedType(field: GraphQLField<unknown, unknown>): GraphQLOut
 }
 
 /** The resolver compiled in: the field's own (`resolve`, as the schema has it), then the projection. */
-export function projectingResolver(candidate: LeafListField, resolve: Resolver | undefined, defaultResolve: Resolver): Resolver {
+export function projectingResolver(candidate: LeafListField, resolve: Resolver | undefined): Resolver {
   const originalType = candidate.field.type;
   const projectors = new WeakMap<readonly FieldNode[], Projector>();
   return (source, args, context, info) => {
@@ -115,7 +116,7 @@ export function projectingResolver(candidate: LeafListField, resolve: Resolver |
     if (project === undefined) projectors.set(info.fieldNodes, (project = projector(candidate, info.fieldNodes)));
     // graphql-jit builds `info` afresh per call; the hooks around the resolver must see the field's true type.
     (info as { returnType: GraphQLOutputType }).returnType = originalType;
-    const value = (resolve ?? defaultResolve)(source, args, context, info);
+    const value = (resolve ?? (defaultFieldResolver as Resolver))(source, args, context, info);
     return isPromiseLike(value) ? Promise.resolve(value).then(project) : project(value);
   };
 }
@@ -134,7 +135,7 @@ function projector({ itemType, itemsNonNull, leaves }: LeafListField, fieldNodes
     }
   }
   const serializers: Serializer[] = [];
-  const properties = [...keys].map(([key, name], index) => {
+  const properties = [...keys].map(([key, name]) => {
     if (name === '__typename') return `${JSON.stringify(key)}: ${JSON.stringify(itemType.name)}`;
     const leaf = leaves.get(name)!;
     serializers.push(serializerOf(getNamedType(leaf.type) as GraphQLLeafType));
